@@ -1,0 +1,89 @@
+package dev.s2v.cli;
+
+import dev.s2v.model.EngineUnavailableException;
+import dev.s2v.raster.NativeLibraryException;
+import dev.s2v.raster.RasterFormatException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one line on stderr and an exit code: 2 for the user's mistakes, 1 for
+ * internal or environment failures. The stack trace appears only with {@code --debug}.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(
+                "s2v: "
+                        + ex.getMessage()
+                        + " (see '"
+                        + cmd.getCommandSpec().qualifiedName()
+                        + " --help')");
+        if (Main.debugRequested(args)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USER_ERROR;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (isUserError(ex)) {
+            err.println("s2v: " + userMessage(ex));
+            code = ExitCodes.USER_ERROR;
+        } else if (ex instanceof NativeLibraryException
+                || ex instanceof EngineUnavailableException) {
+            err.println("s2v: " + ex.getMessage());
+            code = ExitCodes.INTERNAL;
+        } else {
+            err.println(
+                    "s2v: internal error: "
+                            + ex
+                            + (Main.debugRequested(
+                                            parseResult.originalArgs().toArray(new String[0]))
+                                    ? ""
+                                    : " (run again with --debug for the stack trace)"));
+            code = ExitCodes.INTERNAL;
+        }
+        if (Main.debugRequested(parseResult.originalArgs().toArray(new String[0]))) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    static boolean isUserError(Throwable ex) {
+        return ex instanceof IllegalArgumentException
+                || ex instanceof RasterFormatException
+                || ex instanceof NoSuchFileException
+                || ex instanceof FileAlreadyExistsException
+                || ex instanceof AccessDeniedException;
+    }
+
+    private static String userMessage(Throwable ex) {
+        if (ex instanceof NoSuchFileException e) {
+            return e.getFile() + ": no such file or folder";
+        }
+        if (ex instanceof FileAlreadyExistsException e) {
+            return e.getFile()
+                    + ": already exists"
+                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")");
+        }
+        if (ex instanceof AccessDeniedException e) {
+            return e.getFile() + ": permission denied";
+        }
+        return ex.getMessage();
+    }
+}

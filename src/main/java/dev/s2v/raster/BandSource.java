@@ -1,0 +1,43 @@
+package dev.s2v.raster;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Anything s2v reads imagery from: a Sentinel-2 L1C product or a GeoTIFF band stack. Bands are
+ * asked for by name, on one 10 m grid, one window at a time, so no caller needs a whole scene in
+ * memory. Not thread-safe.
+ */
+public interface BandSource extends AutoCloseable {
+
+    /** The scene's identifier (product id, or the file name of a stack). */
+    String sceneId();
+
+    /** The file or folder this was opened from. */
+    Path path();
+
+    /** The 10 m grid every band is read on. */
+    RasterGrid grid();
+
+    /** The bands whose data is present. */
+    Set<SpectralBand> bands();
+
+    /** How a band's stored values become reflectance. */
+    Radiometry radiometry(SpectralBand band);
+
+    /**
+     * Reads reflectances of the given bands, in that order, over a window of the 10 m grid. Coarser
+     * bands are brought to 10 m by nearest neighbour (each value repeated, none invented); pixels
+     * of the window beyond the grid are padding.
+     *
+     * @throws IllegalArgumentException when a band is absent or the window lies wholly outside
+     * @throws RasterFormatException when a band file is missing or cannot be decoded
+     */
+    BandWindow read(List<SpectralBand> bands, PixelWindow window) throws IOException;
+
+    /** Frees the GDAL datasets. */
+    @Override
+    void close();
+}

@@ -1,0 +1,149 @@
+package dev.s2v.raster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A GeoTIFF (or any GDAL raster) whose band descriptions are Sentinel-2 band names, as Google Earth
+ * Engine and Sentinel Hub export them; all bands on one grid, values turned into reflectance by a
+ * {@link ScaleRule}.
+ */
+public final class GeoTiffStack implements BandSource {
+    private final RasterDataset dataset;
+    private final Map<SpectralBand, Integer> bandIndex;
+    private final Map<SpectralBand, Radiometry> radiometry;
+    private final RasterGrid grid;
+
+    private GeoTiffStack(
+            RasterDataset dataset,
+            Map<SpectralBand, Integer> bandIndex,
+            Map<SpectralBand, Radiometry> radiometry) {
+        this.dataset = dataset;
+        this.bandIndex = Collections.unmodifiableMap(bandIndex);
+        this.radiometry = Collections.unmodifiableMap(radiometry);
+        this.grid = dataset.grid();
+    }
+
+    /**
+     * Opens a band stack.
+     *
+     * @throws NoSuchFileException when the file does not exist
+     * @throws RasterFormatException when it is no raster, lacks band names, or the scale rule
+     *     cannot be applied
+     */
+    public static GeoTiffStack open(Path path, ScaleRule scale) throws IOException {
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString(), null, "no such file or folder");
+        }
+        RasterDataset dataset = RasterDataset.open(path);
+        try {
+            Map<SpectralBand, Integer> index = new EnumMap<>(SpectralBand.class);
+            Map<SpectralBand, Radiometry> radiometry = new EnumMap<>(SpectralBand.class);
+            for (int b = 1; b <= dataset.bandCount(); b++) {
+                String description = dataset.description(b);
+                if (description.isEmpty()) {
+                    throw new RasterFormatException(
+                            path,
+                            "band "
+                                    + b
+                                    + " has no description; a band stack needs Sentinel-2 band names (B02, B03, ...) as band descriptions");
+                }
+                SpectralBand band;
+                try {
+                    band = SpectralBand.parse(description);
+                } catch (IllegalArgumentException e) {
+                    throw new RasterFormatException(
+                            path,
+                            "band "
+                                    + b
+                                    + " is described as '"
+                                    + description
+                                    + "', not a Sentinel-2 band name (valid: "
+                                    + SpectralBand.validNames()
+                                    + ")");
+                }
+                if (index.put(band, b) != null) {
+                    throw new RasterFormatException(
+                            path,
+                            "band name "
+                                    + band
+                                    + " appears twice (bands "
+                                    + index.get(band)
+                                    + " and "
+                                    + b
+                                    + ")");
+                }
+                radiometry.put(band, scale.radiometry(dataset, b));
+            }
+            return new GeoTiffStack(dataset, index, radiometry);
+        } catch (IOException | RuntimeException e) {
+            dataset.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String sceneId() {
+        String name = dataset.path().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    @Override
+    public Path path() {
+        return dataset.path();
+    }
+
+    @Override
+    public RasterGrid grid() {
+        return grid;
+    }
+
+    @Override
+    public Set<SpectralBand> bands() {
+        return bandIndex.keySet();
+    }
+
+    @Override
+    public Radiometry radiometry(SpectralBand band) {
+        Radiometry r = radiometry.get(band);
+        if (r == null) {
+            throw new IllegalArgumentException(
+                    path() + " has no " + band + "; its bands: " + bands());
+        }
+        return r;
+    }
+
+    @Override
+    public BandWindow read(List<SpectralBand> bands, PixelWindow window) throws IOException {
+        return BandWindow.read(
+                sceneId(),
+                grid,
+                bands,
+                window,
+                (band, out) -> {
+                    Radiometry r = radiometry(band);
+                    NearestNeighbour.read(
+                            dataset,
+                            bandIndex.get(band),
+                            1,
+                            r,
+                            window,
+                            grid.width(),
+                            grid.height(),
+                            out);
+                });
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.s2v.raster;
+
+import java.util.Arrays;
+
+/**
+ * Reads a band stored at a coarser, aligned resolution onto a window of the 10 m grid by nearest
+ * neighbour: every native pixel becomes factor x factor identical 10 m pixels, so no value is
+ * invented.
+ */
+final class NearestNeighbour {
+    private NearestNeighbour() {}
+
+    /**
+     * Fills {@code out} (row-major over {@code window}) with reflectances; NaN where the window
+     * runs past the grid or the band has no data.
+     *
+     * @param dataset the band's file, aligned with the grid's origin
+     * @param bandIndex 1-based band of the file
+     * @param factor 10 m pixels per native pixel along each axis
+     * @param gridWidth width of the 10 m grid
+     * @param gridHeight height of the 10 m grid
+     */
+    static void read(
+            RasterDataset dataset,
+            int bandIndex,
+            int factor,
+            Radiometry radiometry,
+            PixelWindow window,
+            int gridWidth,
+            int gridHeight,
+            float[] out)
+            throws RasterFormatException {
+        Arrays.fill(out, Float.NaN);
+        PixelWindow inside = window.clippedTo(gridWidth, gridHeight);
+        int nativeCol0 = inside.col() / factor;
+        int nativeRow0 = inside.row() / factor;
+        int nativeCols = Math.floorDiv(inside.endCol() - 1, factor) - nativeCol0 + 1;
+        int nativeRows = Math.floorDiv(inside.endRow() - 1, factor) - nativeRow0 + 1;
+        float[] raw = new float[nativeCols * nativeRows];
+        dataset.readFloat(
+                bandIndex, new PixelWindow(nativeCol0, nativeRow0, nativeCols, nativeRows), raw);
+        // Convert each native value once, then replicate.
+        float[] nativeReflectance = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            nativeReflectance[i] = radiometry.reflectance(raw[i]);
+        }
+        for (int row = inside.row(); row < inside.endRow(); row++) {
+            int nativeOffset = (row / factor - nativeRow0) * nativeCols;
+            int outOffset = (row - window.row()) * window.width() - window.col();
+            for (int col = inside.col(); col < inside.endCol(); col++) {
+                out[outOffset + col] = nativeReflectance[nativeOffset + col / factor - nativeCol0];
+            }
+        }
+    }
+
+    /**
+     * Native pixels needed to cover {@code size10m} pixels at 10 m (a partial last pixel counts).
+     */
+    static int nativeSize(int size10m, int factor) {
+        return -Math.floorDiv(-size10m, factor);
+    }
+
+    /** The padding mask of a window over a grid: true where a pixel lies outside. */
+    static boolean[] padding(PixelWindow window, int gridWidth, int gridHeight) {
+        boolean[] padding = new boolean[window.pixelCount()];
+        for (int r = 0; r < window.height(); r++) {
+            int row = window.row() + r;
+            for (int c = 0; c < window.width(); c++) {
+                int col = window.col() + c;
+                padding[r * window.width() + c] =
+                        row < 0 || row >= gridHeight || col < 0 || col >= gridWidth;
+            }
+        }
+        return padding;
+    }
+}
