@@ -17,7 +17,12 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.Version.class,
         description =
                 "Vessel segmentation in Sentinel-2 L1C imagery: data, training, evaluation, inference.",
-        subcommands = {InfoCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            InfoCommand.class,
+            InspectCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     @Option(
