@@ -206,7 +206,11 @@ final class InspectCommand implements Callable<Integer> {
             out.printf(
                     "  %-4s %3d m %5d nm  %-28s %s%s%s%n",
                     band,
-                    band.resolutionM(),
+                    // A stack holds every band on its own grid, whatever the band's native
+                    // resolution.
+                    source instanceof Sentinel2Product
+                            ? band.resolutionM()
+                            : Math.round(source.grid().pixelSizeX()),
                     band.wavelengthNm(),
                     conversion,
                     noData,
