@@ -1,0 +1,81 @@
+package dev.s2v.raster;
+
+/**
+ * One connected object of a binary mask (a vessel, predicted or true) and its shape.
+ *
+ * <p>Coordinates are those of the mask's pixel grid: row 0 is the top (north) row, column 0 the
+ * left (west) column, and a pixel's centre lies at (row + 0.5, col + 0.5) in continuous
+ * coordinates; the centroid is given in the same integer-centred convention as the pixel indices,
+ * so a single pixel at (3, 7) has its centroid at exactly (3.0, 7.0).
+ *
+ * <p>Length, width and heading come from the second moments of the object: with {@code C} the
+ * covariance of the pixel centres (in pixels) plus {@code I/12} (the second moment of one unit
+ * square about its own centre, which makes the moments those of the covered area rather than of
+ * points), and {@code λ1 ≥ λ2} its eigenvalues, {@code length = sqrt(12 λ1)} and {@code width =
+ * sqrt(12 λ2)} pixels, times the pixel size. This is exact for an axis-aligned rectangle (a uniform
+ * rectangle of side L has variance L²/12 along that side), so one pixel measures 1 x 1 and a 1 x 10
+ * line measures 10 x 1; a diagonal line of n pixels measures {@code sqrt(2n² - 1)} x 1. The heading
+ * is the direction of the eigenvector of λ1, in degrees clockwise from grid north (up), folded into
+ * [0, 180) because a blob has an axis but no bow; an object without a dominant axis (λ1 = λ2: one
+ * pixel, a square) has heading 0.
+ *
+ * @param label the object's label in the labelling (1, 2, ...), or its index when the object comes
+ *     from elsewhere (e.g. a label polygon)
+ * @param pixelCount number of pixels, at least 1
+ * @param areaM2 pixel count times the pixel area
+ * @param centroidRow mean row of the pixels
+ * @param centroidCol mean column of the pixels
+ * @param bounds the smallest window holding every pixel of the object
+ * @param lengthM extent along the major axis, metres
+ * @param widthM extent across the major axis, metres
+ * @param headingDeg direction of the major axis, degrees clockwise from north, 0 (inclusive) to 180
+ *     (exclusive)
+ */
+public record MaskObject(
+        int label,
+        int pixelCount,
+        double areaM2,
+        double centroidRow,
+        double centroidCol,
+        PixelWindow bounds,
+        double lengthM,
+        double widthM,
+        double headingDeg) {
+
+    /** Validates the shape values. */
+    public MaskObject {
+        if (pixelCount < 1) {
+            throw new IllegalArgumentException(
+                    "a mask object needs at least one pixel, got " + pixelCount);
+        }
+        if (bounds == null) {
+            throw new IllegalArgumentException("a mask object needs its bounds");
+        }
+        requireFinite("centroidRow", centroidRow);
+        requireFinite("centroidCol", centroidCol);
+        requireNonNegative("areaM2", areaM2);
+        requireNonNegative("lengthM", lengthM);
+        requireNonNegative("widthM", widthM);
+        if (!(headingDeg >= 0 && headingDeg < 180)) {
+            throw new IllegalArgumentException("headingDeg must be in [0, 180), got " + headingDeg);
+        }
+    }
+
+    /** Euclidean distance between the centroids of two objects, in pixels. */
+    public double centroidDistancePx(MaskObject other) {
+        return Math.hypot(centroidRow - other.centroidRow, centroidCol - other.centroidCol);
+    }
+
+    private static void requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + value);
+        }
+    }
+
+    private static void requireNonNegative(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(
+                    name + " must be finite and not negative, got " + value);
+        }
+    }
+}
