@@ -20,6 +20,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InfoCommand.class,
             InspectCommand.class,
+            TilesCommand.class,
+            DatasetCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -47,7 +47,7 @@ public final class CrsTransform implements AutoCloseable {
     }
 
     /** The WKT of an EPSG CRS. */
-    static String wktOfEpsg(int code) {
+    public static String wktOfEpsg(int code) {
         Gdal.init();
         SpatialReference srs = new SpatialReference();
         try {

@@ -1,0 +1,176 @@
+package dev.s2v.cli;
+
+import dev.s2v.dataset.DatasetBuilder;
+import dev.s2v.dataset.LabelledScene;
+import dev.s2v.dataset.SceneDiscovery;
+import dev.s2v.dataset.SplitPlan;
+import dev.s2v.raster.ScaleRule;
+import dev.s2v.raster.SpectralBand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "tiles",
+        mixinStandardHelpOptions = true,
+        description =
+                "Cut labelled products into a dataset of tiles with scene- or block-wise splits,"
+                        + " and print its class statistics.")
+final class TilesCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "The dataset folder to create, e.g. datasets/NAME.")
+    Path out;
+
+    /** One labelled product. */
+    static final class Pair {
+        @Option(
+                names = "--product",
+                required = true,
+                paramLabel = "P",
+                description = "L1C product (.SAFE, .zip) or GeoTIFF band stack.")
+        Path product;
+
+        @Option(
+                names = "--labels",
+                required = true,
+                paramLabel = "L",
+                description = "Its vessel polygons (GeoJSON, any CRS) or mask GeoTIFF on its grid.")
+        Path labels;
+    }
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<Pair> pairs = new ArrayList<>();
+
+    @Option(
+            names = "--from",
+            paramLabel = "DIR",
+            description = "A folder of labelled products, as s2v synth writes it.")
+    Path from;
+
+    @Option(
+            names = "--tile",
+            defaultValue = "64",
+            description = "Tile side in pixels (default: ${DEFAULT-VALUE}).")
+    int tile;
+
+    @Option(
+            names = "--bands",
+            defaultValue = "B02,B03,B04,B08,B8A,B11,B12",
+            description = "Bands in the tiles' order (default: ${DEFAULT-VALUE}).")
+    String bands;
+
+    @Option(
+            names = "--negatives",
+            defaultValue = "0.3",
+            description = "Share of tiles without vessels to keep (default: ${DEFAULT-VALUE}).")
+    double negatives;
+
+    @Option(
+            names = "--split",
+            defaultValue = "scene",
+            description = "scene or block (default: ${DEFAULT-VALUE}); never by random tile.")
+    String split;
+
+    @Option(
+            names = "--block-km",
+            defaultValue = "5",
+            description = "Block side for --split block (default: ${DEFAULT-VALUE}).")
+    double blockKm;
+
+    @Option(
+            names = "--val",
+            defaultValue = "0.2",
+            description = "Validation share of scenes or blocks (default: ${DEFAULT-VALUE}).")
+    double val;
+
+    @Option(
+            names = "--test",
+            defaultValue = "0.2",
+            description = "Test share of scenes or blocks (default: ${DEFAULT-VALUE}).")
+    double test;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description =
+                    "Seed of the split and the negative sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--max-nodata",
+            defaultValue = "0.5",
+            description =
+                    "Drop tiles with more no-data than this share (default: ${DEFAULT-VALUE}).")
+    double maxNodata;
+
+    @Option(
+            names = "--scale",
+            defaultValue = "auto",
+            description =
+                    "For GeoTIFF stacks: " + ScaleRule.SYNTAX + " (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(
+            names = "--allow-empty",
+            description = "Accept labels that do not overlap their product.")
+    boolean allowEmpty;
+
+    @Option(names = "--overwrite", description = "Replace an existing dataset folder.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        ScaleRule rule = ScaleRule.parse(scale);
+        List<LabelledScene> scenes = new ArrayList<>();
+        if (from != null) {
+            scenes.addAll(SceneDiscovery.scan(from, rule));
+        }
+        for (Pair p : pairs) {
+            scenes.add(new LabelledScene(p.product, p.labels, rule));
+        }
+        if (scenes.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "give labelled products with --product P --labels L (repeatable) or --from DIR");
+        }
+        DatasetBuilder.Options options =
+                new DatasetBuilder.Options(
+                        SpectralBand.parseList(bands),
+                        tile,
+                        negatives,
+                        maxNodata,
+                        new SplitPlan(SplitPlan.Rule.parse(split), val, test, blockKm, seed),
+                        seed,
+                        allowEmpty,
+                        overwrite);
+        long start = System.nanoTime();
+        DatasetBuilder.Result result =
+                DatasetBuilder.build(this.out, scenes, options, line -> out.println(line));
+        out.println();
+        out.println(result.statistics().summary());
+        out.printf(
+                Locale.ROOT,
+                "%nwrote %s (%d tiles: train %s, val %s, test %s) in %.1f s%n",
+                result.folder(),
+                result.descriptor().tiles().values().stream().mapToInt(Integer::intValue).sum(),
+                result.descriptor().tiles().get("train"),
+                result.descriptor().tiles().get("val"),
+                result.descriptor().tiles().get("test"),
+                (System.nanoTime() - start) / 1e9);
+        return ExitCodes.OK;
+    }
+}

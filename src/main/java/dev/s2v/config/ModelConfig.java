@@ -1,0 +1,43 @@
+package dev.s2v.config;
+
+import java.util.Locale;
+
+/**
+ * The UNET.
+ *
+ * @param filters filters of the first level (the reference model has 64), doubled at each level
+ * @param depth number of down-sampling levels (the reference has 4)
+ * @param dropout dropout rate after each pooling and concatenation, 0 to below 1
+ * @param batchNorm whether each convolution is followed by batch normalisation
+ * @param decoder {@code transposed} (3x3 stride-2 transposed convolutions, the reference) or {@code
+ *     upsample_conv} (nearest-neighbour upsampling then a 3x3 convolution)
+ */
+public record ModelConfig(
+        int filters, int depth, double dropout, boolean batchNorm, String decoder) {
+
+    /** The decoders offered. */
+    public static final String DECODERS = "transposed, upsample_conv";
+
+    /** Validates the architecture. */
+    public ModelConfig {
+        if (filters < 1 || filters > 1024) {
+            throw new IllegalArgumentException("filters must be 1..1024, got " + filters);
+        }
+        if (depth < 1 || depth > 6) {
+            throw new IllegalArgumentException("depth must be 1..6, got " + depth);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        decoder = decoder == null ? null : decoder.toLowerCase(Locale.ROOT);
+        if (!"transposed".equals(decoder) && !"upsample_conv".equals(decoder)) {
+            throw new IllegalArgumentException(
+                    "decoder must be one of " + DECODERS + ", got '" + decoder + "'");
+        }
+    }
+
+    /** Base 16, depth 4, dropout 0.25, batch norm, transposed-convolution decoder. */
+    public static ModelConfig defaults() {
+        return new ModelConfig(16, 4, 0.25, true, "transposed");
+    }
+}

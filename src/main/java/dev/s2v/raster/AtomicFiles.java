@@ -1,0 +1,87 @@
+package dev.s2v.raster;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * File and folder writes that never leave a half-written result under the final name: content goes
+ * to a temporary name in the same folder and is renamed into place.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /**
+     * Writes text under a temporary name in the target's folder, then renames it over the target.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void writeString(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = parent.resolve("." + file.getFileName() + ".partial");
+        try {
+            Files.writeString(temporary, text);
+            Files.move(
+                    temporary,
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Puts a finished folder in place of {@code target}: an existing target is first moved aside,
+     * then deleted once the new folder is in place.
+     *
+     * @throws IOException when a rename or the deletion fails
+     */
+    public static void replaceFolder(Path finished, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteRecursively(old);
+        }
+    }
+
+    /**
+     * Deletes a file or a folder with everything in it; nothing happens when it does not exist.
+     *
+     * @throws IOException when something cannot be deleted
+     */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        Files.walkFileTree(
+                path,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                            throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e)
+                            throws IOException {
+                        if (e != null) {
+                            throw e;
+                        }
+                        Files.delete(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+    }
+}
