@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
@@ -17,19 +18,8 @@ class ConnectedComponentsTest {
     private static final double PX = 10;
     private static final double EPS = 1e-9;
 
-    /** A mask drawn as text: 'X' is foreground, anything else background. */
-    static byte[] draw(String... rows) {
-        byte[] mask = new byte[rows.length * rows[0].length()];
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < rows[r].length(); c++) {
-                mask[r * rows[0].length() + c] = (byte) (rows[r].charAt(c) == 'X' ? 1 : 0);
-            }
-        }
-        return mask;
-    }
-
     private static Components label(String... rows) {
-        return ConnectedComponents.label(draw(rows), rows[0].length(), rows.length, PX);
+        return ConnectedComponents.label(TestMasks.draw(rows), rows[0].length(), rows.length, PX);
     }
 
     @Test
@@ -67,7 +57,7 @@ class ConnectedComponentsTest {
 
     @Test
     void ignoredPixelsAreBackgroundAndSplitObjects() {
-        byte[] mask = draw("XXXXX");
+        byte[] mask = TestMasks.draw("XXXXX");
         boolean[] ignore = {false, false, true, false, false};
         Components c = ConnectedComponents.label(mask, ignore, 5, 1, PX);
         assertEquals(2, c.count());
@@ -93,7 +83,7 @@ class ConnectedComponentsTest {
         assertEquals(90.0, eastWest.headingDeg(), 1e-9);
 
         byte[] column = new byte[10];
-        java.util.Arrays.fill(column, (byte) 1);
+        Arrays.fill(column, (byte) 1);
         MaskObject northSouth = ConnectedComponents.label(column, 1, 10, PX).objects().get(0);
         assertEquals(10 * PX, northSouth.lengthM(), 1e-9);
         assertEquals(PX, northSouth.widthM(), 1e-9);

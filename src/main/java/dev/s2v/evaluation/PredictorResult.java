@@ -1,0 +1,12 @@
+package dev.s2v.evaluation;
+
+/**
+ * What one predictor (the model or a baseline) scored on the evaluated split.
+ *
+ * @param name short name for tables, e.g. "model" or "all background"
+ * @param description how it predicts, in words
+ * @param pixels pixel-level results
+ * @param objects vessel-level results
+ */
+public record PredictorResult(
+        String name, String description, PixelMetrics pixels, ObjectMetrics objects) {}
