@@ -39,8 +39,14 @@ public record UNetArchitecture(
         if (inputBands < 1) {
             throw new IllegalArgumentException("inputBands must be at least 1, got " + inputBands);
         }
-        if (baseFilters < 1) {
-            throw new IllegalArgumentException("filters must be at least 1, got " + baseFilters);
+        if (baseFilters < 1 || baseFilters % FILTER_MULTIPLE != 0) {
+            throw new IllegalArgumentException(
+                    "filters must be a positive multiple of "
+                            + FILTER_MULTIPLE
+                            + " (16, 32, 64, ...), got "
+                            + baseFilters
+                            + ": libtorch's CPU convolutions compute wrong gradients for other"
+                            + " channel counts");
         }
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new IllegalArgumentException(
