@@ -87,8 +87,24 @@ public final class TrainedModel implements AutoCloseable {
             Map<String, Shape> expected = expectedShapes(block, model.getNDManager(), descriptor);
             try {
                 model.load(folder, WEIGHTS_PREFIX, Map.of("epoch", "0"));
-            } catch (MalformedModelException | EOFException e) {
-                throw mismatch(folder, "they hold a different network (" + e.getMessage() + ")", e);
+            } catch (EOFException e) {
+                throw mismatch(
+                        folder,
+                        "they end before the XML's "
+                                + describe(descriptor.architecture())
+                                + " is complete (a truncated file, or another network)",
+                        e);
+            } catch (MalformedModelException | RuntimeException e) {
+                // DJL reads the parameters in the order of the XML's network: another
+                // depth, batch normalisation or decoder shows up as an unexpected record
+                throw mismatch(
+                        folder,
+                        "they hold another network than the XML's "
+                                + describe(descriptor.architecture())
+                                + " (DJL: "
+                                + e.getMessage()
+                                + ")",
+                        e);
             }
             for (Pair<String, Parameter> p : block.getParameters()) {
                 NDArray array = p.getValue().getArray();
