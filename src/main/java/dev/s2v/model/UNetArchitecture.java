@@ -7,7 +7,8 @@ package dev.s2v.model;
  * baseFilters * 2^depth}; tiles must be a multiple of {@code 2^depth} pixels on each side.
  *
  * @param inputBands number of input channels (spectral bands), at least 1
- * @param baseFilters filters of the first encoder level, at least 1
+ * @param baseFilters filters of the first encoder level, a positive multiple of {@value
+ *     #FILTER_MULTIPLE}
  * @param depth number of 2x down-sampling levels, 1 to {@value #MAX_DEPTH}
  * @param dropout dropout rate after each pooling and each skip concatenation, in [0, 1)
  * @param batchNorm whether each convolution is followed by batch normalisation
@@ -21,6 +22,15 @@ public record UNetArchitecture(
         boolean batchNorm,
         Decoder decoder) {
 
+    /**
+     * Every convolution's channel count (the bands aside) must be a multiple of this. libtorch
+     * 2.7.1's oneDNN convolutions on CPU (AVX-512, 16-float channel blocks) give wrong results for
+     * other counts on the machines s2v runs on: input gradients when a 3x3 or 2x2 convolution has
+     * an output channel count that is not a multiple of 16, and even the forward pass when its
+     * input count is above 16 and not a multiple of 16 (see {@code ConvolutionCorrectnessTest}).
+     */
+    public static final int FILTER_MULTIPLE = 16;
+
     /** The deepest network accepted: 2^8 = 256-pixel tiles at least. */
     public static final int MAX_DEPTH = 8;
 
@@ -29,8 +39,14 @@ public record UNetArchitecture(
         if (inputBands < 1) {
             throw new IllegalArgumentException("inputBands must be at least 1, got " + inputBands);
         }
-        if (baseFilters < 1) {
-            throw new IllegalArgumentException("filters must be at least 1, got " + baseFilters);
+        if (baseFilters < 1 || baseFilters % FILTER_MULTIPLE != 0) {
+            throw new IllegalArgumentException(
+                    "filters must be a positive multiple of "
+                            + FILTER_MULTIPLE
+                            + " (16, 32, 64, ...), got "
+                            + baseFilters
+                            + ": libtorch's CPU convolutions compute wrong gradients for other"
+                            + " channel counts");
         }
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new IllegalArgumentException(
