@@ -66,14 +66,16 @@ public final class PixelHistogram {
      */
     public void add(float[] probability, byte[] truth, boolean[] valid) {
         requireSameLength(probability.length, truth, valid);
-        // Bin first, so that a bad value leaves the histogram as it was.
-        int[] bins = new int[probability.length];
+        // Check every value before counting any, so that a bad value leaves the histogram as it
+        // was; a second pass costs less than holding the bins of a whole scene.
         for (int i = 0; i < probability.length; i++) {
-            bins[i] = valid == null || valid[i] ? bin(probability[i]) : -1;
+            if (valid == null || valid[i]) {
+                bin(probability[i]);
+            }
         }
-        for (int i = 0; i < bins.length; i++) {
-            if (bins[i] >= 0) {
-                (truth[i] != 0 ? vessel : background)[bins[i]]++;
+        for (int i = 0; i < probability.length; i++) {
+            if (valid == null || valid[i]) {
+                (truth[i] != 0 ? vessel : background)[bin(probability[i])]++;
             }
         }
     }

@@ -19,7 +19,11 @@ public sealed interface SpectralFeature {
      */
     float[] compute(float[][] bands, List<SpectralBand> order);
 
-    /** The reflectance of one band. */
+    /**
+     * The reflectance of one band.
+     *
+     * @param band the band
+     */
     record Band(SpectralBand band) implements SpectralFeature {
 
         @Override

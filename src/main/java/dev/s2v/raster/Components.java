@@ -1,6 +1,7 @@
 package dev.s2v.raster;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,15 +11,18 @@ import java.util.List;
 public final class Components {
     private final int width;
     private final int height;
+    private final int runCount;
     private final int[] runRow;
     private final int[] runStart;
     private final int[] runEnd;
     private final int[] runLabel;
     private final List<MaskObject> objects;
 
+    /** Takes ownership of the arrays (the first {@code runCount} entries are used). */
     Components(
             int width,
             int height,
+            int runCount,
             int[] runRow,
             int[] runStart,
             int[] runEnd,
@@ -26,11 +30,12 @@ public final class Components {
             List<MaskObject> objects) {
         this.width = width;
         this.height = height;
+        this.runCount = runCount;
         this.runRow = runRow;
         this.runStart = runStart;
         this.runEnd = runEnd;
         this.runLabel = runLabel;
-        this.objects = List.copyOf(objects);
+        this.objects = Collections.unmodifiableList(objects);
     }
 
     /** Receives the pixels of one object on one row. */
@@ -72,7 +77,7 @@ public final class Components {
 
     /** Visits every run of object pixels in raster order (cheap: no full-size array). */
     public void forEachRun(RunVisitor visitor) {
-        for (int i = 0; i < runLabel.length; i++) {
+        for (int i = 0; i < runCount; i++) {
             visitor.run(runLabel[i], runRow[i], runStart[i], runEnd[i]);
         }
     }

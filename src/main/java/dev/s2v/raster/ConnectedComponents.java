@@ -72,9 +72,10 @@ public final class ConnectedComponents {
         return new Components(
                 width,
                 height,
-                Arrays.copyOf(runs.row, runs.count),
-                Arrays.copyOf(runs.start, runs.count),
-                Arrays.copyOf(runs.end, runs.count),
+                runs.count,
+                runs.row,
+                runs.start,
+                runs.end,
                 runLabels,
                 measure(runs, runLabels, objectCount, pixelSizeM));
     }

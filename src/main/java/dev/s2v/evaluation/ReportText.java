@@ -1,0 +1,69 @@
+package dev.s2v.evaluation;
+
+import java.util.Locale;
+
+/** How numbers and text appear in the report files. */
+final class ReportText {
+    /** What an undefined (NaN) metric prints as. */
+    static final String NOT_AVAILABLE = "n/a";
+
+    private ReportText() {}
+
+    /** A ratio with three decimals, or "n/a". */
+    static String ratio(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : NOT_AVAILABLE;
+    }
+
+    /** What a ratio with an empty denominator prints as in the report's tables. */
+    static final String EMPTY = "–";
+
+    /**
+     * A ratio with three decimals; {@link #EMPTY} when its denominator is 0, so that a conventional
+     * 1 (e.g. the recall of a length class without vessels) is not read as a result.
+     */
+    static String ratio(double value, long denominator) {
+        return denominator == 0 ? EMPTY : ratio(value);
+    }
+
+    /** A length in metres with one decimal, or "n/a". */
+    static String metres(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.1f", value) : NOT_AVAILABLE;
+    }
+
+    /** A plain number for CSV files: shortest exact form, or "n/a". */
+    static String number(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : NOT_AVAILABLE;
+    }
+
+    /** Text safe inside HTML elements and attribute values. */
+    static String html(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Text safe in a Markdown table cell. */
+    static String markdown(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+    static String csv(String text) {
+        if (text.contains(",")
+                || text.contains("\"")
+                || text.contains("\n")
+                || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}

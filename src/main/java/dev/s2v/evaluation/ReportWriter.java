@@ -1,0 +1,326 @@
+package dev.s2v.evaluation;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * Writes an evaluation's report folder:
+ *
+ * <ul>
+ *   <li>{@value #HTML}: one self-contained page (inline CSS, images as data URIs) for the analyst;
+ *   <li>{@value #MARKDOWN}: the same tables as Markdown, images linked as files;
+ *   <li>{@value #JSON}: the whole {@link EvaluationResult}, undefined numbers as {@code null};
+ *   <li>{@value #PER_SCENE} and {@value #PER_TILE}: the model's rows, undefined numbers as "n/a";
+ *   <li>{@value #PR_CURVE} and {@value #CONFUSION}: 1200 x 800 charts;
+ *   <li>{@value #GALLERY}/: one four-panel PNG per gallery tile, worst first as given.
+ * </ul>
+ *
+ * The folder is written under a temporary name next to its destination and renamed when complete,
+ * so it either appears whole or not at all.
+ */
+public final class ReportWriter {
+    /** The HTML report. */
+    public static final String HTML = "report.html";
+
+    /** The Markdown report. */
+    public static final String MARKDOWN = "report.md";
+
+    /** All numbers as JSON. */
+    public static final String JSON = "metrics.json";
+
+    /** The model's scores per scene. */
+    public static final String PER_SCENE = "per_scene.csv";
+
+    /** The model's scores per tile. */
+    public static final String PER_TILE = "per_tile.csv";
+
+    /** The precision-recall chart. */
+    public static final String PR_CURVE = "pr_curve.png";
+
+    /** The confusion matrix chart. */
+    public static final String CONFUSION = "confusion.png";
+
+    /** The folder of gallery images. */
+    public static final String GALLERY = "gallery";
+
+    private static final String CSS =
+            """
+            body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1250px;
+                   color: #1a1a1a; line-height: 1.45; padding: 0 1em; }
+            h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+            h2 { font-size: 1.25em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
+            table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
+            th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }
+            th { background: #f0f3f7; }
+            td.text, th.text { text-align: left; }
+            tr.model td { font-weight: 600; background: #fbfbe8; }
+            .note { background: #eef6ee; border-left: 4px solid #3a8a3a; padding: 0.6em 1em; }
+            .meta { color: #444; }
+            img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+            figure { margin: 1em 0; }
+            figcaption { font-size: 0.9em; color: #333; }
+            footer { margin-top: 3em; font-size: 0.85em; color: #666; }
+            """;
+
+    private ReportWriter() {}
+
+    /**
+     * Writes the report into a new folder.
+     *
+     * @param outDir the folder to create
+     * @param result what the evaluation found
+     * @param gallery tiles to show, worst first
+     * @throws FileAlreadyExistsException when {@code outDir} exists
+     * @throws IOException when a file cannot be written
+     */
+    public static void write(Path outDir, EvaluationResult result, List<GalleryTile> gallery)
+            throws IOException {
+        write(outDir, result, gallery, false);
+    }
+
+    /**
+     * Writes the report, replacing an existing report folder when told to.
+     *
+     * @param outDir the folder to create
+     * @param result what the evaluation found
+     * @param gallery tiles to show, worst first
+     * @param overwrite whether an existing folder at {@code outDir} is replaced
+     * @throws FileAlreadyExistsException when {@code outDir} exists and may not be replaced, or is
+     *     not a folder
+     * @throws IOException when a file cannot be written
+     */
+    public static void write(
+            Path outDir, EvaluationResult result, List<GalleryTile> gallery, boolean overwrite)
+            throws IOException {
+        Path target = outDir.toAbsolutePath().normalize();
+        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        if (exists && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(
+                    target.toString(), null, "is not a folder; choose another report folder");
+        }
+        if (exists && !overwrite) {
+            throw new FileAlreadyExistsException(
+                    target.toString(),
+                    null,
+                    "the report folder exists; choose another one or allow overwriting");
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        String name = target.getFileName().toString();
+        Path staging = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        try {
+            writeAll(staging, result, gallery);
+            publish(staging, target, exists);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+    }
+
+    private static void publish(Path staging, Path target, boolean replace) throws IOException {
+        if (!replace) {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path old =
+                Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+        deleteTree(old);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void writeAll(Path dir, EvaluationResult result, List<GalleryTile> gallery)
+            throws IOException {
+        byte[] pr = png(EvaluationCharts.precisionRecall(result));
+        byte[] confusion = png(EvaluationCharts.confusion(result));
+        Files.write(dir.resolve(PR_CURVE), pr);
+        Files.write(dir.resolve(CONFUSION), confusion);
+        List<GalleryImage> images = new ArrayList<>();
+        if (!gallery.isEmpty()) {
+            Files.createDirectory(dir.resolve(GALLERY));
+        }
+        for (int i = 0; i < gallery.size(); i++) {
+            GalleryTile tile = gallery.get(i);
+            String caption = caption(tile, result.tiles());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageIO.write(GalleryRenderer.render(tile, caption), "png", bytes);
+            String file =
+                    GALLERY
+                            + "/"
+                            + String.format(
+                                    Locale.ROOT,
+                                    "%02d_%s_%s.png",
+                                    i + 1,
+                                    safeName(tile.sceneId()),
+                                    safeName(tile.tileId()));
+            Files.write(dir.resolve(file), bytes.toByteArray());
+            images.add(new GalleryImage(file, caption, bytes.toByteArray()));
+        }
+        Files.writeString(dir.resolve(JSON), jsonMapper().writeValueAsString(result));
+        Files.writeString(dir.resolve(PER_SCENE), perSceneCsv(result.scenes()));
+        Files.writeString(dir.resolve(PER_TILE), perTileCsv(result.tiles()));
+        Files.writeString(dir.resolve(MARKDOWN), new ReportDocument(result, images).markdown());
+        Files.writeString(
+                dir.resolve(HTML), new ReportDocument(result, images).html(CSS, pr, confusion));
+    }
+
+    /** A gallery image as written: its relative path, caption and PNG bytes. */
+    record GalleryImage(String file, String caption, byte[] png) {}
+
+    private static byte[] png(Chart<?, ?> chart) throws IOException {
+        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** A file name part made of letters, digits, '.', '_' and '-' only. */
+    static String safeName(String text) {
+        String safe = text.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.length() > 60 ? safe.substring(0, 60) : safe;
+    }
+
+    private static String caption(GalleryTile tile, List<TileRow> rows) {
+        String ids = "scene " + tile.sceneId() + ", tile " + tile.tileId();
+        for (TileRow row : rows) {
+            if (row.sceneId().equals(tile.sceneId()) && row.tileId().equals(tile.tileId())) {
+                ConfusionMatrix m = row.confusion();
+                ObjectScores o = row.objects();
+                return String.format(
+                        Locale.ROOT,
+                        "%s: Dice %s, %d false-alarm px, %d missed px; vessels %d true, %d"
+                                + " predicted, %d matched",
+                        ids,
+                        ReportText.ratio(m.f1()),
+                        m.falsePositives(),
+                        m.falseNegatives(),
+                        o.trueObjects(),
+                        o.predictedObjects(),
+                        o.matchedTrue());
+            }
+        }
+        return ids;
+    }
+
+    /** JSON with undefined numbers as null (JSON has no NaN). */
+    static ObjectMapper jsonMapper() {
+        JsonSerializer<Double> finiteOrNull =
+                new JsonSerializer<>() {
+                    @Override
+                    public void serialize(
+                            Double value, JsonGenerator generator, SerializerProvider provider)
+                            throws IOException {
+                        if (Double.isFinite(value)) {
+                            generator.writeNumber(value);
+                        } else {
+                            generator.writeNull();
+                        }
+                    }
+                };
+        SimpleModule module = new SimpleModule("finite-or-null");
+        module.addSerializer(Double.class, finiteOrNull);
+        module.addSerializer(Double.TYPE, finiteOrNull);
+        return new ObjectMapper().registerModule(module).enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    private static String perSceneCsv(List<SceneRow> scenes) {
+        StringBuilder csv =
+                new StringBuilder(
+                        "scene_id,tiles,"
+                                + PIXEL_COLUMNS
+                                + ","
+                                + VESSEL_COLUMNS
+                                + ",vessel_precision,vessel_recall,vessel_f1\n");
+        for (SceneRow s : scenes) {
+            csv.append(ReportText.csv(s.sceneId()))
+                    .append(',')
+                    .append(s.tiles())
+                    .append(',')
+                    .append(pixelCells(s.confusion()))
+                    .append(',')
+                    .append(vesselCells(s.objects()))
+                    .append(',')
+                    .append(ReportText.number(s.objects().precision()))
+                    .append(',')
+                    .append(ReportText.number(s.objects().recall()))
+                    .append(',')
+                    .append(ReportText.number(s.objects().f1()))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String perTileCsv(List<TileRow> tiles) {
+        StringBuilder csv =
+                new StringBuilder(
+                        "scene_id,tile_id," + PIXEL_COLUMNS + "," + VESSEL_COLUMNS + "\n");
+        for (TileRow t : tiles) {
+            csv.append(ReportText.csv(t.sceneId()))
+                    .append(',')
+                    .append(ReportText.csv(t.tileId()))
+                    .append(',')
+                    .append(pixelCells(t.confusion()))
+                    .append(',')
+                    .append(vesselCells(t.objects()))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static final String PIXEL_COLUMNS =
+            "pixels,vessel_pixels,tp,fp,fn,tn,precision,recall,f1,iou";
+
+    private static final String VESSEL_COLUMNS = "true_vessels,predicted_vessels,matched_vessels";
+
+    private static String pixelCells(ConfusionMatrix m) {
+        return String.join(
+                ",",
+                Long.toString(m.total()),
+                Long.toString(m.positives()),
+                Long.toString(m.truePositives()),
+                Long.toString(m.falsePositives()),
+                Long.toString(m.falseNegatives()),
+                Long.toString(m.trueNegatives()),
+                ReportText.number(m.precision()),
+                ReportText.number(m.recall()),
+                ReportText.number(m.f1()),
+                ReportText.number(m.iou()));
+    }
+
+    private static String vesselCells(ObjectScores o) {
+        return o.trueObjects() + "," + o.predictedObjects() + "," + o.matchedTrue();
+    }
+}
