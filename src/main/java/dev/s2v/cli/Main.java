@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             InfoCommand.class,
             InspectCommand.class,
             BenchCommand.class,
+            SynthCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

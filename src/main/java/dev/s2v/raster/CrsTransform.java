@@ -46,8 +46,8 @@ public final class CrsTransform implements AutoCloseable {
         return srs;
     }
 
-    /** The WKT of an EPSG CRS. */
-    static String wktOfEpsg(int code) {
+    /** The WKT of an EPSG CRS, e.g. for a {@link RasterGrid} written to a file. */
+    public static String wktOfEpsg(int code) {
         Gdal.init();
         SpatialReference srs = new SpatialReference();
         try {
