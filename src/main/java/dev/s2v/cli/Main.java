@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             TilesCommand.class,
             DatasetCommand.class,
             BenchCommand.class,
+            SynthCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

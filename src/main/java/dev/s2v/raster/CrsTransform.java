@@ -46,7 +46,7 @@ public final class CrsTransform implements AutoCloseable {
         return srs;
     }
 
-    /** The WKT of an EPSG CRS. */
+    /** The WKT of an EPSG CRS, e.g. for a {@link RasterGrid} written to a file. */
     public static String wktOfEpsg(int code) {
         Gdal.init();
         SpatialReference srs = new SpatialReference();

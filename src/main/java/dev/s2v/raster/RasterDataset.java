@@ -1,6 +1,9 @@
 package dev.s2v.raster;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.ToIntFunction;
@@ -54,6 +57,41 @@ public final class RasterDataset implements AutoCloseable {
                     displayPath, "GDAL cannot open it as a raster: " + gdal.GetLastErrorMsg());
         }
         return new RasterDataset(dataset, displayPath);
+    }
+
+    /**
+     * Opens a subdataset by the name GDAL lists for it in {@link #subdatasets()}, e.g. {@code
+     * SENTINEL2_L1C:/data/x.SAFE/MTD_MSIL1C.xml:10m:EPSG_32632}.
+     *
+     * @throws RasterFormatException when GDAL cannot open it
+     */
+    public static RasterDataset openSubdataset(String name) throws RasterFormatException {
+        return open(Path.of(name), name);
+    }
+
+    /**
+     * A subdataset a container format (such as GDAL's SENTINEL2 driver) offers.
+     *
+     * @param name what {@link #openSubdataset(String)} opens
+     * @param description GDAL's description, e.g. the bands and resolution
+     */
+    public record Subdataset(String name, String description) {}
+
+    /** The subdatasets GDAL lists for this file (metadata domain SUBDATASETS), in GDAL's order. */
+    public List<Subdataset> subdatasets() {
+        if (closed) {
+            throw new IllegalStateException(path + " is closed");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> items = dataset.GetMetadata_Dict("SUBDATASETS");
+        List<Subdataset> result = new ArrayList<>();
+        for (int i = 1; items.containsKey("SUBDATASET_" + i + "_NAME"); i++) {
+            result.add(
+                    new Subdataset(
+                            items.get("SUBDATASET_" + i + "_NAME"),
+                            items.getOrDefault("SUBDATASET_" + i + "_DESC", "")));
+        }
+        return List.copyOf(result);
     }
 
     /** The file, as messages name it. */

@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -225,7 +226,7 @@ public final class Sentinel2ProductWriter {
             Path result;
             if (zip) {
                 result = outDir.resolve(id + ".zip");
-                zipFolder(staging, id + ".SAFE", result);
+                zipFolder(staging, id + ".SAFE", result, spec.generationTime());
                 deleteRecursively(staging);
             } else {
                 result = outDir.resolve(id + ".SAFE");
@@ -279,7 +280,10 @@ public final class Sentinel2ProductWriter {
         }
     }
 
-    private static void zipFolder(Path folder, String rootName, Path target) throws IOException {
+    /** Zips a folder; every entry carries {@code time}, so equal content gives equal bytes. */
+    private static void zipFolder(Path folder, String rootName, Path target, Instant time)
+            throws IOException {
+        LocalDateTime entryTime = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
         Path temporary = target.resolveSibling("." + target.getFileName() + ".partial");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
@@ -293,11 +297,13 @@ public final class Sentinel2ProductWriter {
                         file.toString().endsWith(".jp2")
                                 ? Deflater.NO_COMPRESSION
                                 : Deflater.DEFAULT_COMPRESSION);
-                zip.putNextEntry(
+                ZipEntry entry =
                         new ZipEntry(
                                 rootName
                                         + "/"
-                                        + folder.relativize(file).toString().replace('\\', '/')));
+                                        + folder.relativize(file).toString().replace('\\', '/'));
+                entry.setTimeLocal(entryTime);
+                zip.putNextEntry(entry);
                 Files.copy(file, zip);
                 zip.closeEntry();
             }

@@ -1,0 +1,532 @@
+package dev.s2v.synth;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The continuous parts of a scene as pure functions of position (scene metres: x east, y south of
+ * the upper-left corner): the coastline, land cover, water colour, sun glint, clouds and their
+ * shadows, haze, cirrus and the swath's no-data edge. Planning asks them where water and clouds
+ * are; rendering evaluates them per pixel.
+ */
+final class SceneFields {
+
+    /**
+     * The coastline: land where {@link #coast} is negative. A straight shore through (px, py)
+     * facing the sea direction, bent by fractal noise of the given amplitude; within {@code
+     * flatRadiusM} of the anchor (a harbour) the shore stays straight, as engineered coasts are.
+     *
+     * @param present false for an open-sea scene
+     * @param px scene x of the anchor on the shore
+     * @param py scene y of the anchor
+     * @param seawardDeg direction of the open sea, clockwise from north
+     * @param amplitudeM how far the noise moves the shore
+     * @param wavelengthM the longest wavelength of the noise
+     * @param octaves noise octaves (the finest about 20 m)
+     * @param flatRadiusM radius of straight shore around the anchor (0 for none)
+     * @param seed noise seed
+     */
+    record Coast(
+            boolean present,
+            double px,
+            double py,
+            double seawardDeg,
+            double amplitudeM,
+            double wavelengthM,
+            int octaves,
+            double flatRadiusM,
+            int seed) {}
+
+    /**
+     * Land cover: a town around (townX, townY) of street-grid districts, fading into farmland of
+     * rectangular parcels (about {@code parcelM} metres), scrub and forest; beaches and rocky
+     * shore. {@code aridity} (0..1) turns green crops and scrub into bare soil and sand.
+     */
+    record LandCover(
+            double townX,
+            double townY,
+            double townRadiusM,
+            double parcelM,
+            double forestShare,
+            double beachShare,
+            double aridity,
+            int seed) {}
+
+    /** Water colour: turbidity away from the shore, and extra turbidity near it. */
+    record Water(double turbidityBase, double turbidityCoast, double plumeM, int seed) {}
+
+    /**
+     * Sun glint: a broad patch of the given peak surface reflectance, modulated by waves running
+     * towards {@code waveDeg}.
+     */
+    record Glint(double strength, double gradientDeg, double waveDeg, int seed) {}
+
+    /** A small isolated cumulus (a distractor) of peak optical thickness {@code tau}. */
+    record CloudPuff(double x, double y, double sigmaM, double tau) {}
+
+    /**
+     * Cumulus clouds: optical thickness where a fractal field exceeds {@code threshold}; their
+     * shadows fall at {@code (shiftX, shiftY)} metres from the cloud, away from the sun.
+     */
+    record Clouds(
+            boolean present,
+            double threshold,
+            double tauMax,
+            double scaleM,
+            double shiftX,
+            double shiftY,
+            List<CloudPuff> puffs,
+            int seed) {
+        Clouds {
+            puffs = List.copyOf(puffs);
+        }
+    }
+
+    /**
+     * Thin haze (0..amplitude) and thin cirrus streaks (surface-flat reflectance up to amplitude).
+     */
+    record Haze(
+            double hazeAmplitude,
+            double hazeScaleM,
+            double cirrusAmplitude,
+            double cirrusDeg,
+            int seed) {}
+
+    /**
+     * The swath's edge: pixels on the far side of the line through (x0, y0) with normal (nx, ny)
+     * have no data.
+     */
+    record Swath(boolean present, double x0, double y0, double nx, double ny) {
+        /** A swath covering everything. */
+        static Swath none() {
+            return new Swath(false, 0, 0, 0, 0);
+        }
+    }
+
+    private static final double PUFF_CELL_M = 500;
+
+    private final Coast coast;
+    private final LandCover land;
+    private final Water water;
+    private final Glint glint;
+    private final Clouds clouds;
+    private final Haze haze;
+    private final Swath swath;
+    private final double sceneSizeM;
+    private final double seaX;
+    private final double seaY;
+    private final int coarseOctaves;
+    private final double windX;
+    private final double windY;
+    private final Map<Long, List<CloudPuff>> puffCells = new HashMap<>();
+
+    private final float[] grass = Materials.GRASS.toArray();
+    private final float[] forest = Materials.FOREST.toArray();
+    private final float[] dryGrass = Materials.DRY_GRASS.toArray();
+    private final float[] soil = Materials.SOIL.toArray();
+    private final float[] sand = Materials.SAND.toArray();
+    private final float[] rockDark = Materials.ROCK_DARK.toArray();
+    private final float[] rockLight = Materials.ROCK_LIGHT.toArray();
+    // Town materials, muted by a third of concrete (dust, shadows between buildings); index 3 is
+    // the street.
+    private final float[][] urban = {
+        Materials.ROOF_TILE.mix(Materials.CONCRETE, 0.35).toArray(),
+        Materials.ROOF_METAL.mix(Materials.CONCRETE, 0.35).toArray(),
+        Materials.CONCRETE.toArray(),
+        Materials.ASPHALT.mix(Materials.CONCRETE, 0.2).toArray(),
+        Materials.GRASS.mix(Materials.CONCRETE, 0.35).toArray(),
+        Materials.ASPHALT.mix(Materials.ROOF_METAL, 0.4).toArray(),
+        Materials.CONCRETE.scaled(0.75).toArray()
+    };
+    private final float[] waterClear = Materials.WATER_CLEAR.toArray();
+    private final float[] waterTurbid = Materials.WATER_TURBID.toArray();
+
+    SceneFields(
+            double sceneSizeM,
+            Coast coast,
+            LandCover land,
+            Water water,
+            Glint glint,
+            Clouds clouds,
+            Haze haze,
+            Swath swath) {
+        this.sceneSizeM = sceneSizeM;
+        this.coast = coast;
+        this.land = land;
+        this.water = water;
+        this.glint = glint;
+        this.clouds = clouds;
+        this.haze = haze;
+        this.swath = swath;
+        this.seaX = StrictMath.sin(StrictMath.toRadians(coast.seawardDeg()));
+        this.seaY = -StrictMath.cos(StrictMath.toRadians(coast.seawardDeg()));
+        this.coarseOctaves = Math.min(4, coast.octaves());
+        this.windX = StrictMath.sin(StrictMath.toRadians(glint.waveDeg()));
+        this.windY = -StrictMath.cos(StrictMath.toRadians(glint.waveDeg()));
+        for (CloudPuff p : clouds.puffs()) {
+            double reach = 4 * p.sigmaM();
+            for (long cx = cell(p.x() - reach); cx <= cell(p.x() + reach); cx++) {
+                for (long cy = cell(p.y() - reach); cy <= cell(p.y() + reach); cy++) {
+                    puffCells.computeIfAbsent(key(cx, cy), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+    }
+
+    private static long cell(double v) {
+        return (long) Math.floor(v / PUFF_CELL_M);
+    }
+
+    private static long key(long cx, long cy) {
+        return (cx << 32) ^ (cy & 0xFFFFFFFFL);
+    }
+
+    Coast coastParameters() {
+        return coast;
+    }
+
+    Clouds cloudParameters() {
+        return clouds;
+    }
+
+    /**
+     * Signed distance-like value to the shore in metres: positive over the sea, negative on land.
+     * The fine noise octaves are evaluated only where they can move the shore across the point.
+     */
+    double coast(double x, double y) {
+        if (!coast.present()) {
+            return 1e9;
+        }
+        double dx = x - coast.px();
+        double dy = y - coast.py();
+        double base = dx * seaX + dy * seaY;
+        double r = Math.sqrt(dx * dx + dy * dy);
+        double taper = taper(r);
+        if (taper == 0) {
+            return base;
+        }
+        double amplitude = coast.amplitudeM() * taper / Noise.amplitudeSum(0, coast.octaves());
+        double nx = x / coast.wavelengthM();
+        double ny = y / coast.wavelengthM();
+        double d = base + amplitude * Noise.octaves(coast.seed(), nx, ny, 0, coarseOctaves);
+        int fine = coast.octaves() - coarseOctaves;
+        if (fine > 0 && Math.abs(d) < amplitude * Noise.amplitudeSum(coarseOctaves, fine) + 15) {
+            d += amplitude * Noise.octaves(coast.seed(), nx, ny, coarseOctaves, fine);
+        }
+        return d;
+    }
+
+    private double taper(double r) {
+        double flat = coast.flatRadiusM();
+        if (flat <= 0) {
+            return 1;
+        }
+        double t = (r - flat) / (0.5 * flat + 500);
+        if (t <= 0) {
+            return 0;
+        }
+        return t >= 1 ? 1 : t * t * (3 - 2 * t);
+    }
+
+    /** The water share of a 10 m pixel whose centre has coast value {@code d}. */
+    static double waterFraction(double d) {
+        double w = 0.5 + d / ConvexPolygon.PIXEL_M;
+        return w <= 0 ? 0 : w >= 1 ? 1 : w;
+    }
+
+    /** The land surface reflectance at a pixel centre (x, y) of pixel (col, row). */
+    void landSurface(double x, double y, int col, int row, double d, float[] out) {
+        int seed = land.seed();
+        countryside(x, y, out);
+        double tx = (x - land.townX()) / land.townRadiusM();
+        double ty = (y - land.townY()) / land.townRadiusM();
+        double urbanShare =
+                1.6 * StrictMath.exp(-(tx * tx + ty * ty))
+                        + 0.4 * Noise.fbm(seed + 1, x / 900, y / 900, 3)
+                        - 0.3;
+        if (urbanShare > 0) {
+            town(x, y, col, row, urbanShare, out);
+        }
+        if (d > -60) {
+            double beach = Noise.fbm(seed + 5, x / 1500, y / 1500, 3) + land.beachShare() - 0.5;
+            double width = 20 + 40 * clamp(beach * 3);
+            if (beach > 0 && d > -width) {
+                double w = clamp(beach * 6) * clamp((d + width) / 10);
+                blend(out, sand, w);
+            } else if (d > -12) {
+                double dark = Noise.uniform(seed + 6, col / 3, row / 3);
+                blend(out, dark < 0.5 ? rockDark : rockLight, 0.7 * clamp((d + 12) / 8));
+            }
+        }
+        double texture = 1 + 0.06 * Noise.fbm(seed + 7, x / 70, y / 70, 2);
+        for (int k = 0; k < out.length; k++) {
+            out[k] *= (float) texture;
+        }
+    }
+
+    /**
+     * Districts of about 900 m, each with its own street grid (angle, block size); blocks are built
+     * up where the town share beats the block's own threshold, so the town's edge is made of whole
+     * blocks. Lots of about 20 m carry roofs of tile, concrete, dark shingle or metal, or gardens.
+     */
+    private void town(double x, double y, int col, int row, double share, float[] out) {
+        int seed = land.seed();
+        long district = voronoiCell(seed + 20, x, y, 900);
+        int dx = (int) (district >> 32);
+        int dy = (int) district;
+        double angle = Math.PI / 2 * Noise.uniform(seed + 21, dx, dy);
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
+        double p = x * cos + y * sin;
+        double q = -x * sin + y * cos;
+        double blockP = 60 + 80 * Noise.uniform(seed + 22, dx, dy);
+        double blockQ = 60 + 80 * Noise.uniform(seed + 23, dx, dy);
+        int bp = (int) Math.floor(p / blockP);
+        int bq = (int) Math.floor(q / blockQ);
+        int blockSeed = Noise.hash(seed + 24, dx, dy);
+        if (share < Noise.uniform(blockSeed, bp, bq)) {
+            return;
+        }
+        double street = Math.min(distanceToGrid(p, blockP), distanceToGrid(q, blockQ));
+        if (street < 5) {
+            blend(out, urban[3], 0.85);
+            return;
+        }
+        int lot = Noise.hash(blockSeed + 1, (int) Math.floor(p / 20), (int) Math.floor(q / 20));
+        float[] material = urban[Math.floorMod(lot, urban.length)];
+        float[] speckle = urban[Math.floorMod(Noise.hash(seed + 25, col, row), urban.length)];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = 0.8f * material[k] + 0.2f * speckle[k];
+        }
+    }
+
+    /** Farmland, scrub and forest: everything on land but the town and the shore. */
+    private void countryside(double x, double y, float[] out) {
+        int seed = land.seed();
+        double arid = land.aridity();
+        // Farmland regions of about 3.5 km, each with its own field orientation and sizes.
+        long region = voronoiCell(seed + 30, x, y, 3500);
+        int rx = (int) (region >> 32);
+        int ry = (int) region;
+        double angle = Math.PI / 2 * Noise.uniform(seed + 31, rx, ry);
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
+        double p = x * cos + y * sin;
+        double q = -x * sin + y * cos;
+        double a = land.parcelM() * (0.5 + Noise.uniform(seed + 32, rx, ry));
+        double b = land.parcelM() * (0.8 + Noise.uniform(seed + 33, rx, ry));
+        int ip = (int) Math.floor(p / a);
+        int iq = (int) Math.floor(q / b);
+        int regionSeed = Noise.hash(seed + 34, rx, ry);
+        double type = Noise.uniform(regionSeed, ip, iq);
+        double bright = 0.88 + 0.22 * Noise.uniform(regionSeed + 1, ip, iq);
+        double green = 0.4 * (1 - arid);
+        float[] c1;
+        float[] c2;
+        double t;
+        if (type < green) {
+            c1 = grass;
+            c2 = dryGrass;
+            t = 0.3 * Noise.uniform(regionSeed + 2, ip, iq);
+        } else if (type < green + 0.25) {
+            c1 = dryGrass;
+            c2 = soil;
+            t = 0.4 * Noise.uniform(regionSeed + 2, ip, iq);
+        } else if (type < green + 0.5) {
+            c1 = soil;
+            c2 = dryGrass;
+            t = 0.3 * Noise.uniform(regionSeed + 2, ip, iq);
+        } else {
+            c1 = arid > 0.6 ? sand : dryGrass;
+            c2 = arid > 0.6 ? soil : grass;
+            t = 0.5;
+        }
+        // Scrub (or desert) between the farmland, and forest patches where it is green enough.
+        double n1 = 0.5 + 0.5 * Noise.fbm(seed + 35, x / 700, y / 700, 3);
+        double wild = clamp((Noise.fbm(seed + 36, x / 4000, y / 4000, 3) + 0.1 + 0.5 * arid) * 3);
+        double forestShare =
+                (1 - arid)
+                        * clamp(
+                                (Noise.fbm(seed + 12, x / 5000, y / 5000, 3)
+                                                + land.forestShare()
+                                                - 0.5)
+                                        * 4);
+        float[] w1 = arid > 0.6 ? sand : dryGrass;
+        float[] w2 = arid > 0.6 ? soil : grass;
+        for (int k = 0; k < out.length; k++) {
+            double field = bright * ((1 - t) * c1[k] + t * c2[k]);
+            double scrub = (1 - n1) * w1[k] + n1 * w2[k] * 0.8;
+            double cover = (1 - wild) * field + wild * scrub;
+            out[k] = (float) ((1 - forestShare) * cover + forestShare * forest[k]);
+        }
+    }
+
+    /** The jittered-grid (Voronoi) cell of size {@code cellM} nearest a point, packed (x, y). */
+    private static long voronoiCell(int seed, double x, double y, double cellM) {
+        double gx = x / cellM;
+        double gy = y / cellM;
+        int cx = (int) Math.floor(gx);
+        int cy = (int) Math.floor(gy);
+        double best = Double.MAX_VALUE;
+        long cell = 0;
+        for (int j = -1; j <= 1; j++) {
+            for (int i = -1; i <= 1; i++) {
+                int px = cx + i;
+                int py = cy + j;
+                double fx = px + Noise.uniform(seed, px, py) - gx;
+                double fy = py + Noise.uniform(seed + 1, px, py) - gy;
+                double dist = fx * fx + fy * fy;
+                if (dist < best) {
+                    best = dist;
+                    cell = ((long) px << 32) | (py & 0xFFFFFFFFL);
+                }
+            }
+        }
+        return cell;
+    }
+
+    private static double distanceToGrid(double v, double spacing) {
+        double m = v - spacing * Math.floor(v / spacing);
+        return Math.min(m, spacing - m);
+    }
+
+    private static void blend(float[] out, float[] material, double w) {
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (float) ((1 - w) * out[k] + w * material[k]);
+        }
+    }
+
+    /** The water surface reflectance (without glint or foam) at a point with coast value d. */
+    void waterSurface(double x, double y, double d, float[] out) {
+        int seed = water.seed();
+        double t =
+                clamp(
+                        water.turbidityBase()
+                                + water.turbidityCoast()
+                                        * StrictMath.exp(-Math.max(0, d) / water.plumeM())
+                                + 0.15 * Noise.fbm(seed, x / 3000, y / 3000, 3));
+        // Wind roughness changes the reflected skylight: slowly over hundreds of metres, and
+        // wave by wave in streaks across the wind.
+        double sky = 1 + 0.05 * Noise.fbm(seed + 1, x / 400, y / 400, 2);
+        double along = x * windX + y * windY;
+        double across = -x * windY + y * windX;
+        double waves = 0.0012 * Noise.fbm(seed + 2, along / 35, across / 120, 2);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (float) (sky * ((1 - t) * waterClear[k] + t * waterTurbid[k]) + waves);
+        }
+    }
+
+    /** Sun-glint surface reflectance at a point of the sea. */
+    double glint(double x, double y) {
+        if (glint.strength() <= 0) {
+            return 0;
+        }
+        int seed = glint.seed();
+        double gx = StrictMath.sin(StrictMath.toRadians(glint.gradientDeg()));
+        double gy = -StrictMath.cos(StrictMath.toRadians(glint.gradientDeg()));
+        double broad =
+                0.55
+                        + 0.45 * Noise.fbm(seed, x / 6000, y / 6000, 2)
+                        + 0.6
+                                * ((x - sceneSizeM / 2) * gx + (y - sceneSizeM / 2) * gy)
+                                / Math.max(sceneSizeM, 5000);
+        if (broad <= 0) {
+            return 0;
+        }
+        // Wave crests run across the wave direction: stretch the noise along the crests.
+        double along = x * windX + y * windY;
+        double across = -x * windY + y * windX;
+        double waves = Noise.fbm(seed + 1, along / 25, across / 90, 2);
+        return glint.strength() * clamp(broad) * Math.max(0, 1 + 0.9 * waves);
+    }
+
+    /** Cloud optical thickness at a point. */
+    double cloudTau(double x, double y) {
+        if (!clouds.present()) {
+            return 0;
+        }
+        double tau = 0;
+        if (clouds.threshold() < 1) {
+            int seed = clouds.seed();
+            double nx = x / clouds.scaleM();
+            double ny = y / clouds.scaleM();
+            double norm = Noise.amplitudeSum(0, 6);
+            double coarse = Noise.octaves(seed, nx, ny, 0, 3) / norm;
+            if (coarse > clouds.threshold() - Noise.amplitudeSum(3, 3) / norm) {
+                double v = coarse + Noise.octaves(seed, nx, ny, 3, 3) / norm;
+                double t = clamp((v - clouds.threshold()) / 0.3);
+                tau = clouds.tauMax() * t * Math.sqrt(t);
+            }
+        }
+        List<CloudPuff> near = puffCells.get(key(cell(x), cell(y)));
+        if (near != null) {
+            for (CloudPuff p : near) {
+                double dx = x - p.x();
+                double dy = y - p.y();
+                double r2 = (dx * dx + dy * dy) / (p.sigmaM() * p.sigmaM());
+                if (r2 < 16) {
+                    // Small cumulus are lumpy, not round: noise bends the radius and the top.
+                    double lumps =
+                            Noise.fbm(
+                                    clouds.seed() + 1,
+                                    x / (2.5 * p.sigmaM()),
+                                    y / (2.5 * p.sigmaM()),
+                                    2);
+                    tau +=
+                            p.tau()
+                                    * (0.7 + 0.6 * lumps)
+                                    * StrictMath.exp(-0.5 * r2 * Math.max(0.5, 1 - 0.5 * lumps));
+                }
+            }
+        }
+        return tau;
+    }
+
+    /** The largest cloud optical thickness over a shape's vertices and centre. */
+    double maxCloudTau(ConvexPolygon shape) {
+        double tau = cloudTau(shape.centroidX(), shape.centroidY());
+        for (int i = 0; i < shape.size(); i++) {
+            tau = Math.max(tau, cloudTau(shape.x(i), shape.y(i)));
+        }
+        return tau;
+    }
+
+    /** Optical thickness of the cloud between a ground point and the sun (its shadow). */
+    double shadowTau(double x, double y) {
+        return clouds.present() ? cloudTau(x + clouds.shiftX(), y + clouds.shiftY()) : 0;
+    }
+
+    /** Haze level 0..1 at a point (0 = the scene's clear aerosol). */
+    double haze(double x, double y) {
+        if (haze.hazeAmplitude() <= 0) {
+            return 0;
+        }
+        double v =
+                0.5 + 0.8 * Noise.fbm(haze.seed(), x / haze.hazeScaleM(), y / haze.hazeScaleM(), 3);
+        return haze.hazeAmplitude() * clamp(v);
+    }
+
+    /** Thin cirrus reflectance at a point. */
+    double cirrus(double x, double y) {
+        if (haze.cirrusAmplitude() <= 0) {
+            return 0;
+        }
+        double cx = StrictMath.sin(StrictMath.toRadians(haze.cirrusDeg()));
+        double cy = -StrictMath.cos(StrictMath.toRadians(haze.cirrusDeg()));
+        double along = x * cx + y * cy;
+        double across = -x * cy + y * cx;
+        double v = Noise.fbm(haze.seed() + 1, along / 8000, across / 1500, 4);
+        return haze.cirrusAmplitude() * clamp(1.8 * v + 0.2);
+    }
+
+    /** Whether a point lies outside the swath (no data). */
+    boolean noData(double x, double y) {
+        return swath.present() && (x - swath.x0()) * swath.nx() + (y - swath.y0()) * swath.ny() > 0;
+    }
+
+    static double clamp(double v) {
+        return v <= 0 ? 0 : v >= 1 ? 1 : v;
+    }
+}
