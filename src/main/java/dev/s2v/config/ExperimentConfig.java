@@ -106,6 +106,25 @@ public record ExperimentConfig(
         for (String override : overrides) {
             ConfigTrees.set(merged, override, file);
         }
-        return YamlFiles.bind(file, merged, ExperimentConfig.class);
+        ExperimentConfig config = YamlFiles.bind(file, merged, ExperimentConfig.class);
+        Path dataset = Path.of(config.dataset().path());
+        if (!dataset.isAbsolute()) {
+            Path folder = file.toAbsolutePath().getParent();
+            config = config.withDatasetPath(folder.resolve(dataset).normalize().toString());
+        }
+        return config;
+    }
+
+    /** The same experiment with another dataset folder (resolved paths are absolute). */
+    public ExperimentConfig withDatasetPath(String path) {
+        return new ExperimentConfig(
+                name,
+                seed,
+                bands,
+                new DatasetConfig(path, dataset.tileSize(), dataset.generateIfMissing()),
+                model,
+                train,
+                normalization,
+                evaluate);
     }
 }

@@ -31,11 +31,12 @@ class ExperimentConfigTest {
     void keysLeftOutTakeTheDefaults() throws IOException {
         ExperimentConfig c =
                 ExperimentConfig.load(
-                        write("name: demo\ntrain:\n  epochs: 3\nmodel: {filters: 8}\n"), List.of());
+                        write("name: demo\ntrain:\n  epochs: 3\nmodel: {filters: 32}\n"),
+                        List.of());
         assertEquals("demo", c.name());
         assertEquals(3, c.train().epochs());
         assertEquals(TrainConfig.defaults().batchSize(), c.train().batchSize());
-        assertEquals(8, c.model().filters());
+        assertEquals(32, c.model().filters());
         assertEquals(4, c.model().depth());
         assertEquals(ExperimentConfig.defaults().bands(), c.bands());
         assertFalse(c.evaluation().isPresent());

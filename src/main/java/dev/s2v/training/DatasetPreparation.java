@@ -1,0 +1,87 @@
+package dev.s2v.training;
+
+import dev.s2v.config.ConfigException;
+import dev.s2v.config.ExperimentConfig;
+import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.dataset.Split;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Finds an experiment's dataset, or builds the synthetic one its configuration describes, and
+ * checks that it fits the experiment: same bands in the same order, same tile size, tiles in the
+ * training and validation splits, at least one batch of training tiles.
+ */
+final class DatasetPreparation {
+    private DatasetPreparation() {}
+
+    /**
+     * The experiment's dataset folder, generated first if missing and the config says how.
+     *
+     * @param configFile the experiment file, named in messages
+     * @throws NoSuchFileException when the folder is missing and nothing says how to make it
+     * @throws IllegalArgumentException when the dataset does not fit the experiment
+     */
+    static DatasetFolder ensure(ExperimentConfig config, Path configFile, PrintStream out)
+            throws IOException {
+        Path folder = Path.of(config.dataset().path());
+        if (!Files.exists(folder)) {
+            if (config.dataset().generation().isEmpty()) {
+                throw new NoSuchFileException(
+                        folder.toString(),
+                        null,
+                        "no such dataset folder; build it with s2v tiles, or add"
+                                + " dataset.generate_if_missing to "
+                                + configFile);
+            }
+            SyntheticDataset.generate(folder, config, out);
+        }
+        DatasetFolder dataset = DatasetFolder.open(folder);
+        if (!dataset.descriptor().bands().equals(config.bands())) {
+            throw new ConfigException(
+                    configFile,
+                    "bands",
+                    "the experiment's bands "
+                            + config.bands()
+                            + " differ from the dataset's "
+                            + dataset.descriptor().bands()
+                            + " ("
+                            + folder
+                            + ")");
+        }
+        if (dataset.tileSize() != config.dataset().tileSize()) {
+            throw new ConfigException(
+                    configFile,
+                    "dataset.tile_size",
+                    config.dataset().tileSize()
+                            + " px differs from the dataset's "
+                            + dataset.tileSize()
+                            + " px tiles ("
+                            + folder
+                            + ")");
+        }
+        int trainTiles = dataset.tiles(Split.TRAIN).size();
+        if (trainTiles == 0) {
+            throw new IllegalArgumentException(folder + ": the training split is empty");
+        }
+        if (dataset.tiles(Split.VAL).isEmpty()) {
+            throw new IllegalArgumentException(
+                    folder
+                            + ": the validation split is empty; early stopping and the threshold"
+                            + " need one (rebuild with s2v tiles --val > 0)");
+        }
+        if (config.train().batchSize() > trainTiles * config.train().oversamplePositives()) {
+            throw new ConfigException(
+                    configFile,
+                    "train.batch_size",
+                    config.train().batchSize()
+                            + " is larger than the training split ("
+                            + trainTiles
+                            + " tiles)");
+        }
+        return dataset;
+    }
+}

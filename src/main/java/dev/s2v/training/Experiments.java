@@ -1,0 +1,224 @@
+package dev.s2v.training;
+
+import dev.s2v.config.ConfigException;
+import dev.s2v.config.ExperimentConfig;
+import dev.s2v.config.YamlFiles;
+import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.model.loss.LossSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/** {@code s2v train}: an experiment from its YAML file to an exported model. */
+public final class Experiments {
+    private Experiments() {}
+
+    /**
+     * What to run.
+     *
+     * @param configFile the experiment file (may be null when resuming)
+     * @param overrides {@code key.path=value} overrides
+     * @param resume a run folder or checkpoint folder to continue, or null
+     * @param overwrite replace an existing model folder of the same name
+     * @param experimentsRoot where run folders go ({@code experiments})
+     * @param modelsRoot where models are exported ({@code models})
+     */
+    public record Request(
+            Path configFile,
+            List<String> overrides,
+            Path resume,
+            boolean overwrite,
+            Path experimentsRoot,
+            Path modelsRoot) {
+        /** Copies the overrides. */
+        public Request {
+            overrides = List.copyOf(overrides);
+            if (configFile == null && resume == null) {
+                throw new IllegalArgumentException("give --config FILE, or --resume RUN");
+            }
+        }
+    }
+
+    /**
+     * Runs an experiment end to end.
+     *
+     * @param terminal whether {@code out} is a terminal (progress lines)
+     * @throws IOException when data cannot be read or results written
+     * @throws IllegalArgumentException for a configuration or dataset that cannot be trained on
+     */
+    public static TrainingSummary train(Request request, PrintStream out, boolean terminal)
+            throws IOException {
+        return train(request, out, terminal, null);
+    }
+
+    /**
+     * Runs an experiment; {@code interrupt}, when given, replaces Ctrl-C (for tests).
+     *
+     * @throws IOException when data cannot be read or results written
+     */
+    static TrainingSummary train(
+            Request request, PrintStream out, boolean terminal, BooleanSupplier interrupt)
+            throws IOException {
+        Path checkpoint = request.resume() == null ? null : checkpointOf(request.resume());
+        ExperimentConfig config = resolve(request, checkpoint);
+        Path configFile =
+                request.configFile() != null
+                        ? request.configFile()
+                        : checkpoint.getParent().getParent().resolve(RunFolder.RESOLVED_CONFIG);
+        try {
+            LossSpec unused = new LossSpec(config.train().loss(), config.train().lossParams());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(configFile, "train.loss_params", e.getMessage());
+        }
+        Path modelFolder = request.modelsRoot().resolve(config.name());
+        if (Files.exists(modelFolder) && !request.overwrite()) {
+            throw new FileAlreadyExistsException(
+                    modelFolder.toString(),
+                    null,
+                    "a model of this experiment's name; pass --overwrite to replace it, or rename"
+                            + " the experiment");
+        }
+        DatasetFolder dataset = DatasetPreparation.ensure(config, configFile, out);
+        RunFolder run =
+                RunFolder.create(request.experimentsRoot(), config, checkpoint, out, terminal);
+        try (Training training = new Training(config, dataset, run)) {
+            run.log(
+                    String.format(
+                            Locale.ROOT,
+                            "experiment %s: %s, %d training and %d validation tiles of %d px,"
+                                    + " UNET base %d depth %d (%,d parameters), loss %s, %s"
+                                    + " lr %.3g, batch %d",
+                            config.name(),
+                            dataset.folder(),
+                            dataset.tiles(dev.s2v.dataset.Split.TRAIN).size(),
+                            dataset.tiles(dev.s2v.dataset.Split.VAL).size(),
+                            dataset.tileSize(),
+                            config.model().filters(),
+                            config.model().depth(),
+                            training.block().countParameters(),
+                            config.train().loss(),
+                            config.train().optimizer(),
+                            config.train().learningRate(),
+                            config.train().batchSize()));
+            run.log("run folder " + run.folder());
+            if (checkpoint != null) {
+                training.resume(checkpoint);
+                run.writeMetrics(training.state().history());
+                run.log(
+                        "resumed from "
+                                + checkpoint
+                                + " after epoch "
+                                + training.state().epochsDone()
+                                + (training.state().nextBatch() > 0
+                                        ? ", batch " + training.state().nextBatch()
+                                        : ""));
+            }
+            TrainingOutcome outcome =
+                    interrupt == null ? fitWithInterrupt(training, run) : training.fit(interrupt);
+            TrainingState state = training.state();
+            if (outcome == TrainingOutcome.INTERRUPTED) {
+                run.log(
+                        "interrupted: checkpoint written to "
+                                + run.lastCheckpoint()
+                                + "; continue with s2v train --resume "
+                                + run.folder());
+                return new TrainingSummary(
+                        outcome,
+                        run.folder(),
+                        Optional.empty(),
+                        state.history(),
+                        state.bestEpoch(),
+                        training.block().countParameters());
+            }
+            return new TrainingSummary(
+                    outcome,
+                    run.folder(),
+                    Optional.empty(),
+                    state.history(),
+                    state.bestEpoch(),
+                    training.block().countParameters());
+        }
+    }
+
+    /**
+     * Trains with Ctrl-C turned into a checkpoint: the shutdown hook raises a flag the loop polls
+     * after each batch, then waits until the checkpoint is written.
+     */
+    private static TrainingOutcome fitWithInterrupt(Training training, RunFolder run)
+            throws IOException {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook =
+                new Thread(
+                        () -> {
+                            interrupted.set(true);
+                            try {
+                                finished.await(120, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "s2v-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return training.fit(interrupted::get);
+        } finally {
+            finished.countDown();
+            if (!interrupted.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    /** The checkpoint to resume: a checkpoint folder, or a run folder's last checkpoint. */
+    static Path checkpointOf(Path resume) throws IOException {
+        if (Files.isRegularFile(resume.resolve(Checkpoint.STATE))) {
+            return resume;
+        }
+        Path last = resume.resolve("checkpoints").resolve("last");
+        if (Files.isRegularFile(last.resolve(Checkpoint.STATE))) {
+            return last;
+        }
+        throw new NoSuchFileException(
+                resume.toString(),
+                null,
+                "not a run folder with checkpoints/last, nor a checkpoint folder");
+    }
+
+    /**
+     * The configuration to run: the file's, or on resume the run's own resolved configuration (with
+     * the overrides); a file given with a resume must resolve to the same experiment.
+     */
+    private static ExperimentConfig resolve(Request request, Path checkpoint) throws IOException {
+        if (checkpoint == null) {
+            return ExperimentConfig.load(request.configFile(), request.overrides());
+        }
+        Path resolved = checkpoint.getParent().getParent().resolve(RunFolder.RESOLVED_CONFIG);
+        ExperimentConfig recorded = ExperimentConfig.load(resolved, request.overrides());
+        if (request.configFile() != null) {
+            ExperimentConfig given =
+                    ExperimentConfig.load(request.configFile(), request.overrides());
+            if (!YamlFiles.mapper()
+                    .valueToTree(given)
+                    .equals(YamlFiles.mapper().valueToTree(recorded))) {
+                throw new ConfigException(
+                        request.configFile(),
+                        "",
+                        "differs from the configuration of the run being resumed ("
+                                + resolved
+                                + "); resume without --config, changing keys with --set");
+            }
+        }
+        return recorded;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.s2v.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.s2v.config.ConfigException;
+import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.dataset.TestDatasets;
+import dev.s2v.raster.Natives;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tiny experiments (base 16, depth 2, 32 px tiles) on a small dataset of bright rectangles. */
+@Tag("native")
+class ExperimentsTest {
+    @TempDir static Path dir;
+    static DatasetFolder dataset;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Natives.assumeGdal();
+        dataset = TestDatasets.write(dir.resolve("data"), 3, 128, 32, 5);
+    }
+
+    static Path config(String name, String extra) throws IOException {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(
+                file,
+                "name: "
+                        + name
+                        + "\nseed: 3\nbands: [B02, B03, B04, B08]\n"
+                        + "dataset: {path: data/dataset, tile_size: 32}\n"
+                        + "model: {filters: 16, depth: 2, dropout: 0.1}\n"
+                        + "train: {epochs: 3, batch_size: 4, learning_rate: 0.01,"
+                        + " early_stopping: {patience: 0}, reduce_lr: {patience: 1, factor: 0.5}}\n"
+                        + extra);
+        return file;
+    }
+
+    static TrainingSummary run(Path config, Path resume, BooleanSupplier interrupt, String... set)
+            throws IOException {
+        return Experiments.train(
+                new Experiments.Request(
+                        config,
+                        List.of(set),
+                        resume,
+                        true,
+                        dir.resolve("experiments"),
+                        dir.resolve("models")),
+                new PrintStream(new ByteArrayOutputStream()),
+                false,
+                interrupt);
+    }
+
+    @Test
+    void aTinyRunLowersTheLossAndWritesItsRunFolder() throws IOException {
+        TrainingSummary s = run(config("tiny", ""), null, () -> false);
+        assertEquals(TrainingOutcome.COMPLETED, s.outcome());
+        assertEquals(3, s.history().size());
+        assertTrue(
+                s.history().get(2).trainLoss() < s.history().get(0).trainLoss(),
+                "loss " + s.history());
+        for (String file :
+                new String[] {
+                    "resolved-config.yaml",
+                    "run.yaml",
+                    "training.log",
+                    "metrics.csv",
+                    "curves.png",
+                    "checkpoints/last/weights.params",
+                    "checkpoints/best/state.yaml"
+                }) {
+            assertTrue(Files.exists(s.runFolder().resolve(file)), file);
+        }
+        List<String> csv = Files.readAllLines(s.runFolder().resolve("metrics.csv"));
+        assertEquals(EpochMetrics.HEADER, csv.get(0));
+        assertEquals(4, csv.size());
+        EpochMetrics second = EpochMetrics.parse(csv.get(2));
+        assertEquals(s.history().get(1).trainLoss(), second.trainLoss(), 1e-6);
+        assertEquals(s.history().get(1).valF1(), second.valF1(), 1e-6);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameMetrics() throws IOException {
+        Path config = config("repeat", "");
+        List<EpochMetrics> a = run(config, null, () -> false, "train.epochs=2").history();
+        List<EpochMetrics> b = run(config, null, () -> false, "train.epochs=2").history();
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).trainLoss(), b.get(i).trainLoss());
+            assertEquals(a.get(i).valLoss(), b.get(i).valLoss());
+        }
+    }
+
+    @Test
+    void resumingFromAnyCheckpointEndsWithTheSameWeights() throws IOException {
+        // A minimum improvement no epoch reaches: the best checkpoint stays at epoch 1.
+        Path config = config("resume", "");
+        String[] set = {"train.early_stopping={patience: 0, monitor: val_loss, min_delta: 10}"};
+        TrainingSummary whole = run(config, null, () -> false, set);
+        assertEquals(1, whole.bestEpoch());
+        byte[] expected = weights(whole.runFolder());
+
+        // Interrupted in the middle of the second epoch, then resumed.
+        int batchesPerEpoch = (int) (dataset.tiles(dev.s2v.dataset.Split.TRAIN).size() / 4);
+        AtomicInteger polls = new AtomicInteger();
+        TrainingSummary cut =
+                run(config, null, () -> polls.incrementAndGet() > batchesPerEpoch + 2, set);
+        assertEquals(TrainingOutcome.INTERRUPTED, cut.outcome());
+        TrainingSummary resumed = run(null, cut.runFolder(), () -> false);
+        assertEquals(TrainingOutcome.COMPLETED, resumed.outcome());
+        assertArrayEquals(expected, weights(resumed.runFolder()));
+        assertEquals(losses(whole), losses(resumed));
+
+        // From the checkpoint of the best epoch of the whole run.
+        TrainingSummary fromBest =
+                run(null, whole.runFolder().resolve("checkpoints/best"), () -> false);
+        assertArrayEquals(expected, weights(fromBest.runFolder()));
+    }
+
+    /** Every epoch's losses and scores (not its duration, which no two runs share). */
+    private static List<List<Double>> losses(TrainingSummary s) {
+        return s.history().stream()
+                .map(
+                        m ->
+                                List.of(
+                                        m.trainLoss(),
+                                        m.valLoss(),
+                                        m.valDice(),
+                                        m.valF1(),
+                                        m.learningRate()))
+                .toList();
+    }
+
+    private static byte[] weights(Path runFolder) throws IOException {
+        return Files.readAllBytes(runFolder.resolve("checkpoints/last/weights.params"));
+    }
+
+    @Test
+    void aNonFiniteLossStopsNamingEpochAndBatch() throws IOException {
+        Path config = config("overflow", "");
+        NonFiniteLossException e =
+                assertThrows(
+                        NonFiniteLossException.class,
+                        () ->
+                                run(
+                                        config,
+                                        null,
+                                        () -> false,
+                                        "train.loss=bce",
+                                        "train.loss_params={pos_weight: 1.0e38}"));
+        assertTrue(e.getMessage().contains("epoch 1, batch 1"), e.getMessage());
+    }
+
+    @Test
+    void experimentsThatCannotRunAreRefusedBeforeTraining() throws IOException {
+        Path config = config("refused", "");
+        ConfigException bands =
+                assertThrows(
+                        ConfigException.class,
+                        () -> run(config, null, () -> false, "bands=[B02, B03, B04, B8A]"));
+        assertTrue(bands.getMessage().contains("differ from the dataset's"), bands.getMessage());
+        ConfigException batch =
+                assertThrows(
+                        ConfigException.class,
+                        () -> run(config, null, () -> false, "train.batch_size=100000"));
+        assertTrue(batch.getMessage().contains("larger than the training split"));
+        ConfigException loss =
+                assertThrows(
+                        ConfigException.class,
+                        () -> run(config, null, () -> false, "train.loss_params={gama: 2}"));
+        assertTrue(loss.getMessage().contains("train.loss_params"), loss.getMessage());
+        Files.createDirectories(dir.resolve("models/taken"));
+        assertThrows(
+                FileAlreadyExistsException.class,
+                () ->
+                        Experiments.train(
+                                new Experiments.Request(
+                                        config("taken", ""),
+                                        List.of(),
+                                        null,
+                                        false,
+                                        dir.resolve("experiments"),
+                                        dir.resolve("models")),
+                                new PrintStream(new ByteArrayOutputStream()),
+                                false));
+    }
+}
