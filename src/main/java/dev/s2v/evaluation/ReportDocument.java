@@ -138,10 +138,11 @@ final class ReportDocument {
         ConfusionMatrix m = result.model().pixels().confusion();
         return String.format(
                 Locale.ROOT,
-                "%d tiles from %d scenes: %d valid pixels, of which %d (%.4f %%) are vessel pixels;"
+                "%d tiles from %d %s: %d valid pixels, of which %d (%.4f %%) are vessel pixels;"
                         + " %d true vessels. Pixel size %s m.",
                 result.tiles().size(),
                 result.scenes().size(),
+                result.scenes().size() == 1 ? "scene" : "scenes",
                 m.total(),
                 m.positives(),
                 m.total() == 0 ? 0.0 : 100.0 * m.positives() / m.total(),
@@ -237,14 +238,15 @@ final class ReportDocument {
 
     private List<String> predictorDescriptions() {
         List<String> lines = new ArrayList<>();
-        for (PredictorResult p : predictors()) {
-            lines.add(
-                    p.name()
-                            + ": "
-                            + p.description()
-                            + " (scored at threshold "
-                            + p.pixels().threshold()
-                            + ")");
+        lines.add(
+                result.model().name()
+                        + ": "
+                        + result.model().description()
+                        + " (scored at threshold "
+                        + result.model().pixels().threshold()
+                        + ")");
+        for (PredictorResult p : result.baselines()) {
+            lines.add(p.name() + ": " + p.description() + " (a 0/1 mask, no threshold to tune)");
         }
         return lines;
     }
@@ -460,7 +462,7 @@ final class ReportDocument {
     }
 
     private static String html(Table t) {
-        StringBuilder h = new StringBuilder("<table>\n<tr>");
+        StringBuilder h = new StringBuilder("<div class=\"wide\"><table>\n<tr>");
         for (int c = 0; c < t.header().size(); c++) {
             h.append(c == 0 ? "<th class=\"text\">" : "<th>")
                     .append(ReportText.html(t.header().get(c)))
@@ -477,6 +479,6 @@ final class ReportDocument {
             }
             h.append("</tr>\n");
         }
-        return h.append("</table>\n").toString();
+        return h.append("</table></div>\n").toString();
     }
 }
