@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             InspectCommand.class,
             TilesCommand.class,
             DatasetCommand.class,
+            TrainCommand.class,
             BenchCommand.class,
             SynthCommand.class,
             CommandLine.HelpCommand.class

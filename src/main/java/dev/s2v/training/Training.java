@@ -124,6 +124,20 @@ final class Training implements AutoCloseable {
         return params;
     }
 
+    /**
+     * Puts the weights of the best epoch back into the network, for export.
+     *
+     * @throws IOException when the best checkpoint cannot be read
+     */
+    void restoreBestWeights() throws IOException {
+        Checkpoint.loadWeights(run.bestCheckpoint(), block, manager);
+    }
+
+    /** The loss's parameters as training uses them (defaults and dataset weight filled in). */
+    Map<String, Double> lossParameters() {
+        return loss.spec().params();
+    }
+
     UNetBlock block() {
         return block;
     }
