@@ -21,6 +21,15 @@ final class ScenePlanner {
     private static final double BERTH_CLEARANCE_M = 1.5;
     private static final double STRUCTURE_CLEARANCE_M = 1;
     private static final double MAX_TAU_UNDER = 6;
+    // Lengths at sea follow a power law, density ~ L^-1.6 on 8..350 m: about half are under 20 m,
+    // one in eight over 100 m.
+    private static final double LENGTH_EXPONENT = 1.6;
+    // At density 1: vessels at sea per km2 of water, ships per km2 of an anchorage, and the share
+    // of berths taken. Harbours and anchorages hold most big ships, as off real ports; with these
+    // values 64 x 64 tiles that hold vessels are about 1.3 % vessel pixels on average.
+    private static final double AT_SEA_PER_KM2 = 0.5;
+    private static final double ANCHORED_PER_KM2 = 8;
+    private static final double BERTHS_TAKEN = 0.65;
 
     // Reference orbits (real products): S2A A032448 on 2021-09-08T04:27, S2B A027547 on
     // 2022-06-15T10:15.
@@ -221,6 +230,13 @@ final class ScenePlanner {
                                 cloudSeed),
                         haze,
                         swath);
+        if (!port && vesselDraws.chance(kind.equals("coast") ? 0.5 : 0.3)) {
+            // Ships waiting off a port outside the scene.
+            double[] centre = waterPoint(vesselDraws, 1500, Double.MAX_VALUE);
+            if (centre != null) {
+                anchorage(vesselDraws, centre[0], centre[1], windDeg);
+            }
+        }
         scattered(vesselDraws, waterKm2 * (port ? 0.7 : 1.0), windDeg);
         if (vesselDraws.chance(0.3)) {
             fishingFleet(vesselDraws);
@@ -327,7 +343,7 @@ final class ScenePlanner {
                         List.of()),
                 terminal,
                 STRUCTURE_CLEARANCE_M);
-        double occupancy = Math.min(0.95, 0.65 * density);
+        double occupancy = Math.min(0.95, BERTHS_TAKEN * density);
         // Ships along the terminal's quay.
         double cursor = terminalFrom + d.uniform(10, 40);
         while (cursor < terminalFrom + terminalLength - 60) {
@@ -394,15 +410,17 @@ final class ScenePlanner {
                                 width,
                                 port.headingDeg() + (d.chance(0.5) ? 0 : 180));
                         if (length < 40 && d.chance(0.5)) {
-                            // Small craft lie rafted two or three abreast.
-                            double v2 = v + side * (width + 1.5);
+                            // Small craft lie rafted abreast.
+                            double length2 = length * d.uniform(0.85, 1.1);
+                            double width2 = kind.width(length2, d);
+                            double v2 = v + side * (width / 2 + 1.5 + width2 / 2);
                             berth(
                                     d,
                                     kind,
                                     port.x(u, v2),
                                     port.y(u, v2),
-                                    length * d.uniform(0.85, 1.1),
-                                    width,
+                                    length2,
+                                    width2,
                                     port.headingDeg() + (d.chance(0.5) ? 0 : 180));
                         }
                     }
@@ -471,22 +489,28 @@ final class ScenePlanner {
             buoy(d, port.x(u, half - 220), port.y(u, half - 220), Materials.PAINT_RED_OXIDE);
             buoy(d, port.x(u, half - 20), port.y(u, half - 20), Materials.PAINT_GREEN);
         }
-        // The anchorage offshore: big ships swinging to the same wind.
+        // The anchorage offshore.
         double anchorU = breakwaterU + d.uniform(1500, 3500);
+        double anchorV = d.uniform(-half, half);
+        anchorage(d, port.x(anchorU, anchorV), port.y(anchorU, anchorV), windDeg);
+    }
+
+    /** An anchorage: big ships swinging to the same wind, around a centre. */
+    private void anchorage(Draws d, double cx, double cy, double windDeg) {
         double radius = d.uniform(800, 2000);
-        int ships = d.poisson(density * 1.5 * Math.PI * radius * radius / 1e6);
+        int ships = d.poisson(density * ANCHORED_PER_KM2 * Math.PI * radius * radius / 1e6);
         for (int k = 0; k < ships; k++) {
             double length = d.powerLaw(90, 330, 1.3);
             VesselKind kind = VesselKind.forLength(length, d);
             double a = d.uniform(0, 2 * Math.PI);
             double r = radius * Math.sqrt(d.uniform(0, 1));
-            double u = anchorU + r * StrictMath.cos(a);
-            double v = r * StrictMath.sin(a);
+            double x = cx + r * StrictMath.cos(a);
+            double y = cy + r * StrictMath.sin(a);
             place(
                     d,
                     kind,
-                    port.x(u, v),
-                    port.y(u, v),
+                    x,
+                    y,
                     length,
                     VesselState.ANCHORED,
                     windDeg + 180 + 12 * d.gaussian(),
@@ -706,11 +730,11 @@ final class ScenePlanner {
     // ---------------------------------------------------------------- vessels at sea
 
     private void scattered(Draws d, double waterKm2, double windDeg) {
-        int count = d.poisson(density * waterKm2);
+        int count = d.poisson(density * AT_SEA_PER_KM2 * waterKm2);
         SceneFields.Coast coast = fields.coastParameters();
         double laneDeg = coast.seawardDeg() + 90;
         for (int k = 0; k < count; k++) {
-            double length = d.powerLaw(8, 350, 2.0);
+            double length = d.powerLaw(8, 350, LENGTH_EXPONENT);
             VesselKind kind = VesselKind.forLength(length, d);
             VesselState state;
             double heading = d.uniform(0, 360);
