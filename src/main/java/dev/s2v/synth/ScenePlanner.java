@@ -140,8 +140,8 @@ final class ScenePlanner {
                         placeDraws.nextInt());
         SceneFields.Water water =
                 new SceneFields.Water(
-                        placeDraws.uniform(0.0, 0.3),
-                        placeDraws.uniform(0.2, 0.6),
+                        placeDraws.uniform(0.0, 0.2),
+                        placeDraws.uniform(0.15, 0.5),
                         placeDraws.uniform(500, 3000),
                         placeDraws.nextInt());
         double windDeg = skyDraws.uniform(0, 360);
@@ -273,7 +273,7 @@ final class ScenePlanner {
     /**
      * A sensing time: a date in the years the processing baseline was in use, at the local solar
      * time of Sentinel-2's descending pass (10:30 at the node, later further north), with the sun
-     * at most 70 degrees from the zenith.
+     * at most 65 degrees from the zenith (winter scenes at high latitudes are drawn again).
      */
     private static Instant sensingTime(Draws d, String baseline, CoastalSite site) {
         int major = Integer.parseInt(baseline.substring(0, 2));
@@ -288,7 +288,7 @@ final class ScenePlanner {
                     date.atStartOfDay(ZoneOffset.UTC)
                             .toInstant()
                             .plusSeconds(Math.round(utcHours * 3600));
-            if (SunAngles.at(time, site.latDeg(), site.lonDeg()).zenithDeg() < 70) {
+            if (SunAngles.at(time, site.latDeg(), site.lonDeg()).zenithDeg() < 65) {
                 return time;
             }
         }
@@ -433,10 +433,12 @@ final class ScenePlanner {
         // A marina of pontoons with leisure boats moored stern-to on both sides.
         if (d.chance(0.6) && terminalFrom + half > 250) {
             double room = terminalFrom + half - 100;
-            int pontoons = (int) Math.min(8, room / 34);
+            // Boats up to 15 m lie either side of each pontoon, 2 m off it.
+            double spacing = 2 * (1.5 + 2 + 15) + 4;
+            int pontoons = (int) Math.min(8, room / spacing);
             double pontoonLength = d.uniform(60, 140);
             for (int p = 0; p < pontoons; p++) {
-                double v0 = -half + 50 + p * 34;
+                double v0 = -half + 50 + p * spacing;
                 ConvexPolygon pontoon = port.box(25, 25 + pontoonLength, v0 - 1.5, v0 + 1.5);
                 fixture(
                         Fixture.Kind.PONTOON,
@@ -446,10 +448,10 @@ final class ScenePlanner {
                 for (int side = -1; side <= 1; side += 2) {
                     double u = 30;
                     while (u < 20 + pontoonLength) {
-                        double length = d.powerLaw(8, 16, 2.0);
+                        double length = d.powerLaw(8, 15, 2.0);
                         double width = VesselKind.LEISURE.width(length, d);
                         if (d.chance(occupancy)) {
-                            double v = v0 + side * (2 + length / 2);
+                            double v = v0 + side * (1.5 + 2 + length / 2);
                             berth(
                                     d,
                                     VesselKind.LEISURE,
@@ -459,7 +461,7 @@ final class ScenePlanner {
                                     width,
                                     port.headingDeg() + side * 90 + (d.chance(0.5) ? 0 : 180));
                         }
-                        u += width + d.uniform(1.2, 2.5);
+                        u += width + d.uniform(1.6, 3);
                     }
                 }
             }
@@ -906,7 +908,7 @@ final class ScenePlanner {
                 d.nextInt(),
                 state,
                 speed,
-                d.uniform(0.8, 1.15));
+                d.uniform(0.75, 1.1));
     }
 
     /** Whether every vertex of a hull lies on water at least {@code marginM} from the shore. */
