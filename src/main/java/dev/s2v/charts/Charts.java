@@ -1,5 +1,6 @@
 package dev.s2v.charts;
 
+import dev.s2v.raster.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -90,21 +91,13 @@ public final class Charts {
      * @throws IOException when it cannot be written
      */
     public static void writePng(BufferedImage image, Path target) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = parent.resolve("." + target.getFileName() + ".partial");
-        try {
-            if (!ImageIO.write(image, "png", temporary.toFile())) {
-                throw new IOException(target + ": no PNG writer available");
-            }
-            Files.move(
-                    temporary,
-                    target,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(
+                target,
+                temporary -> {
+                    if (!ImageIO.write(image, "png", temporary.toFile())) {
+                        throw new IOException(target + ": no PNG writer available");
+                    }
+                });
     }
 
     /** The images side by side on white, for a figure of several panels. */

@@ -5,8 +5,11 @@ import dev.s2v.bench.ReadBenchmark;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.Split;
 import dev.s2v.evaluation.EvaluationSummary;
+import dev.s2v.raster.AtomicFiles;
+import dev.s2v.training.TrainingBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,7 +22,11 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks (full-size data; not part of the tests).",
-        subcommands = {BenchCommand.Read.class, BenchCommand.Evaluate.class})
+        subcommands = {
+            BenchCommand.Read.class,
+            BenchCommand.Train.class,
+            BenchCommand.Evaluate.class
+        })
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -143,6 +150,92 @@ final class BenchCommand implements Callable<Integer> {
                     "whole evaluation",
                     dataset.tiles(Split.TEST).size(),
                     summary.seconds());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Training and inference tiles/s of the UNET at base 16, 32 and 64 (batch 32) on"
+                            + " a dataset's tiles, the share of a step spent on data, and resident"
+                            + " memory over 500 steps.")
+    static final class Train implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(
+                names = "--dataset",
+                defaultValue = "datasets/synthetic-demo",
+                description =
+                        "Tiles to train on (default: ${DEFAULT-VALUE}, made by the quickstart).")
+        Path dataset;
+
+        @Option(
+                names = "--filters",
+                defaultValue = "16,32,64",
+                split = ",",
+                description = "Widths to time (default: ${DEFAULT-VALUE}).")
+        int[] filters;
+
+        @Option(
+                names = "--steps",
+                defaultValue = "10",
+                description = "Timed steps per width (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(
+                names = "--memory-steps",
+                defaultValue = "500",
+                description =
+                        "Steps of base 16 over which resident memory is traced (default:"
+                                + " ${DEFAULT-VALUE}; 0 skips it).")
+        int memorySteps;
+
+        @Option(
+                names = "--batch",
+                defaultValue = "32",
+                description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Override
+        public Integer call() throws IOException {
+            if (steps < 1 || batch < 1 || memorySteps < 0) {
+                throw new IllegalArgumentException(
+                        "--steps and --batch must be at least 1, --memory-steps at least 0");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            DatasetFolder tiles = DatasetFolder.open(dataset);
+            Path scratch = Files.createTempDirectory("s2v-bench-train");
+            try {
+                for (TrainingBenchmark.Throughput t :
+                        TrainingBenchmark.throughput(tiles, filters, batch, steps, scratch)) {
+                    out.println(TrainingBenchmark.format(t));
+                    out.flush();
+                }
+                if (memorySteps > 0) {
+                    TrainingBenchmark.MemoryTrace trace =
+                            TrainingBenchmark.memory(
+                                    tiles,
+                                    16,
+                                    batch,
+                                    memorySteps,
+                                    Math.max(1, memorySteps / 5),
+                                    scratch);
+                    StringBuilder line = new StringBuilder("resident memory (base 16):");
+                    for (int i = 0; i < trace.steps().size(); i++) {
+                        line.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        "  %d steps %.0f MB",
+                                        trace.steps().get(i),
+                                        trace.residentMb().get(i)));
+                    }
+                    out.println(line);
+                }
+            } finally {
+                AtomicFiles.deleteRecursively(scratch);
+            }
             return ExitCodes.OK;
         }
     }

@@ -11,5 +11,8 @@ final class ExitCodes {
     /** The user's input was wrong: arguments, files, configuration. */
     static final int USER_ERROR = 2;
 
+    /** The user interrupted the command (Ctrl-C) after it saved where it stood: 128 + SIGINT. */
+    static final int INTERRUPTED = 130;
+
     private ExitCodes() {}
 }

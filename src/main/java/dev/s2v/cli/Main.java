@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             InspectCommand.class,
             TilesCommand.class,
             DatasetCommand.class,
+            TrainCommand.class,
             EvaluateCommand.class,
             BenchCommand.class,
             SynthCommand.class,

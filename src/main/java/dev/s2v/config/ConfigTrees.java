@@ -66,7 +66,12 @@ final class ConfigTrees {
                 } catch (IOException e) {
                     throw new ConfigException(file, "--set " + keyPath, "the value is not YAML");
                 }
-                node.set(keys[i], value);
+                if (node.get(keys[i]) instanceof ObjectNode existing
+                        && value instanceof ObjectNode given) {
+                    merge(existing, given, file, keyPath + ".");
+                } else {
+                    node.set(keys[i], value);
+                }
             } else if (node.get(keys[i]) instanceof ObjectNode child) {
                 node = child;
             } else {

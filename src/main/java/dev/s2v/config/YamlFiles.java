@@ -141,7 +141,11 @@ public final class YamlFiles {
             return new ConfigException(file, path, root.getMessage());
         }
         if (cause instanceof MismatchedInputException m) {
-            return new ConfigException(file, path, firstLine(m.getOriginalMessage()));
+            String message = firstLine(m.getOriginalMessage());
+            return new ConfigException(
+                    file,
+                    path,
+                    message.startsWith("Cannot map `null`") ? "needs a value" : message);
         }
         if (cause instanceof JacksonException j) {
             return new ConfigException(file, path, firstLine(j.getOriginalMessage()));

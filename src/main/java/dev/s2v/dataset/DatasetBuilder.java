@@ -116,7 +116,7 @@ public final class DatasetBuilder {
                     out.toString(), null, "refusing to mix old and new tiles; pass --overwrite");
         }
         List<SplitPlan.Scene> extents = checkInputs(scenes, options);
-        SplitPlan.Assignment assignment = options.split().assign(extents);
+        SplitPlan.Assignment assignment = options.split().assign(extents, options.tileSize());
 
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);

@@ -114,8 +114,8 @@ public record SplitPlan(
      * @throws IllegalArgumentException when there are too few independent scenes or blocks to give
      *     every requested split at least one
      */
-    public Assignment assign(List<Scene> scenes) {
-        return rule == Rule.SCENE ? assignScenes(scenes) : assignBlocks(scenes);
+    public Assignment assign(List<Scene> scenes, int tilePx) {
+        return rule == Rule.SCENE ? assignScenes(scenes) : assignBlocks(scenes, tilePx);
     }
 
     private Assignment assignScenes(List<Scene> scenes) {
@@ -208,29 +208,67 @@ public record SplitPlan(
         return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     }
 
-    private Assignment assignBlocks(List<Scene> scenes) {
-        double blockM = blockKm * 1000;
-        Set<String> keys = new LinkedHashSet<>();
-        for (Scene scene : scenes) {
-            GeoTransform t = scene.grid().transform();
-            if (!t.isNorthUp()) {
+    /**
+     * Square blocks of one CRS: anchored at the upper-left corner of the first scene (by id) in
+     * that CRS, with a side rounded to whole tiles, so that products on that scene's grid (other
+     * dates of the same tile) never have a tile across a block edge.
+     */
+    private record BlockGrid(String crs, double x0, double y0, double sizeM) {
+        static BlockGrid of(RasterGrid anchor, double blockKm, int tilePx) {
+            double tileM = tilePx * anchor.pixelSizeX();
+            double size = Math.max(1, Math.round(blockKm * 1000 / tileM)) * tileM;
+            GeoTransform t = anchor.transform();
+            return new BlockGrid(crsKey(anchor), t.originX(), t.originY(), size);
+        }
+
+        /** The keys of the blocks a map rectangle touches (edges excluded). */
+        List<String> keysOf(double xa, double ya, double xb, double yb) {
+            List<String> keys = new ArrayList<>();
+            long c0 = (long) Math.floor((Math.min(xa, xb) - x0) / sizeM);
+            long c1 = (long) Math.floor((Math.max(xa, xb) - x0) / sizeM - 1e-9);
+            long r0 = (long) Math.floor((y0 - Math.max(ya, yb)) / sizeM);
+            long r1 = (long) Math.floor((y0 - Math.min(ya, yb)) / sizeM - 1e-9);
+            for (long c = c0; c <= c1; c++) {
+                for (long r = r0; r <= r1; r++) {
+                    keys.add(crs + ":" + c + ":" + r);
+                }
+            }
+            return keys;
+        }
+
+        /** The key of the block holding a point. */
+        String keyOf(double x, double y) {
+            return crs
+                    + ":"
+                    + (long) Math.floor((x - x0) / sizeM)
+                    + ":"
+                    + (long) Math.floor((y0 - y) / sizeM);
+        }
+    }
+
+    private Assignment assignBlocks(List<Scene> scenes, int tilePx) {
+        Map<String, BlockGrid> blockGrids = new HashMap<>();
+        List<Scene> byId = new ArrayList<>(scenes);
+        byId.sort(Comparator.comparing(Scene::sceneId));
+        for (Scene scene : byId) {
+            if (!scene.grid().transform().isNorthUp()) {
                 throw new IllegalArgumentException(
                         scene.sceneId() + ": the block split needs a north-up grid");
             }
-            String crs = crsKey(scene.grid());
-            double x0 = t.mapX(0, 0);
-            double x1 = t.mapX(scene.grid().width(), 0);
-            double y0 = t.mapY(0, 0);
-            double y1 = t.mapY(0, scene.grid().height());
-            for (long bx = blockIndex(Math.min(x0, x1), blockM);
-                    bx <= blockIndex(Math.max(x0, x1) - 1e-6, blockM);
-                    bx++) {
-                for (long by = blockIndex(Math.min(y0, y1), blockM);
-                        by <= blockIndex(Math.max(y0, y1) - 1e-6, blockM);
-                        by++) {
-                    keys.add(blockKey(crs, bx, by));
-                }
-            }
+            blockGrids.putIfAbsent(
+                    crsKey(scene.grid()), BlockGrid.of(scene.grid(), blockKm, tilePx));
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (Scene scene : byId) {
+            GeoTransform t = scene.grid().transform();
+            keys.addAll(
+                    blockGrids
+                            .get(crsKey(scene.grid()))
+                            .keysOf(
+                                    t.mapX(0, 0),
+                                    t.mapY(0, 0),
+                                    t.mapX(scene.grid().width(), 0),
+                                    t.mapY(0, scene.grid().height())));
         }
         Map<String, Split> splitOfBlock =
                 distribute(
@@ -245,25 +283,20 @@ public record SplitPlan(
             public Optional<Split> splitOf(String sceneId, PixelWindow tile) {
                 RasterGrid grid = grids.get(sceneId);
                 GeoTransform t = grid.transform();
-                String crs = crsKey(grid);
-                double cx = t.mapX(tile.col() + tile.width() / 2.0, 0);
-                double cy = t.mapY(0, tile.row() + tile.height() / 2.0);
+                BlockGrid blocks = blockGrids.get(crsKey(grid));
                 Split split =
                         splitOfBlock.get(
-                                blockKey(crs, blockIndex(cx, blockM), blockIndex(cy, blockM)));
-                double xa = t.mapX(tile.col(), 0);
-                double xb = t.mapX(tile.endCol(), 0);
-                double ya = t.mapY(0, tile.row());
-                double yb = t.mapY(0, tile.endRow());
-                for (long bx = blockIndex(Math.min(xa, xb), blockM);
-                        bx <= blockIndex(Math.max(xa, xb) - 1e-6, blockM);
-                        bx++) {
-                    for (long by = blockIndex(Math.min(ya, yb), blockM);
-                            by <= blockIndex(Math.max(ya, yb) - 1e-6, blockM);
-                            by++) {
-                        if (splitOfBlock.get(blockKey(crs, bx, by)) != split) {
-                            return Optional.empty();
-                        }
+                                blocks.keyOf(
+                                        t.mapX(tile.col() + tile.width() / 2.0, 0),
+                                        t.mapY(0, tile.row() + tile.height() / 2.0)));
+                for (String key :
+                        blocks.keysOf(
+                                t.mapX(tile.col(), 0),
+                                t.mapY(0, tile.row()),
+                                t.mapX(tile.endCol(), 0),
+                                t.mapY(0, tile.endRow()))) {
+                    if (splitOfBlock.get(key) != split) {
+                        return Optional.empty();
                     }
                 }
                 return Optional.of(split);
@@ -274,14 +307,6 @@ public record SplitPlan(
                 return Optional.empty();
             }
         };
-    }
-
-    private static long blockIndex(double coordinate, double blockM) {
-        return (long) Math.floor(coordinate / blockM);
-    }
-
-    private static String blockKey(String crs, long bx, long by) {
-        return crs + ":" + bx + ":" + by;
     }
 
     private static String crsKey(RasterGrid grid) {

@@ -15,17 +15,29 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Writes a file's content to the path it is given. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @throws IOException when writing fails
+         */
+        void writeTo(Path file) throws IOException;
+    }
+
     /**
-     * Writes text under a temporary name in the target's folder, then renames it over the target.
+     * Has {@code content} write a temporary file in the target's folder, then renames it over the
+     * target; on failure the temporary file is removed and the target left as it was.
      *
-     * @throws IOException when the file cannot be written
+     * @throws IOException when the content cannot be written or renamed
      */
-    public static void writeString(Path file, String text) throws IOException {
+    public static void write(Path file, Content content) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temporary = parent.resolve("." + file.getFileName() + ".partial");
         try {
-            Files.writeString(temporary, text);
+            content.writeTo(temporary);
             Files.move(
                     temporary,
                     file,
@@ -34,6 +46,15 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Writes text atomically (see {@link #write}).
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void writeString(Path file, String text) throws IOException {
+        write(file, temporary -> Files.writeString(temporary, text));
     }
 
     /**

@@ -3,12 +3,9 @@ package dev.s2v.raster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -196,7 +193,7 @@ public final class Sentinel2ProductWriter {
         Files.createDirectories(outDir);
         String id = spec.productId();
         Path staging = outDir.resolve("." + id + ".SAFE.partial");
-        deleteRecursively(staging);
+        AtomicFiles.deleteRecursively(staging);
         try {
             Path granule = staging.resolve("GRANULE").resolve(spec.granuleFolder());
             Files.createDirectories(granule.resolve("IMG_DATA"));
@@ -227,15 +224,15 @@ public final class Sentinel2ProductWriter {
             if (zip) {
                 result = outDir.resolve(id + ".zip");
                 zipFolder(staging, id + ".SAFE", result, spec.generationTime());
-                deleteRecursively(staging);
+                AtomicFiles.deleteRecursively(staging);
             } else {
                 result = outDir.resolve(id + ".SAFE");
-                deleteRecursively(result);
+                AtomicFiles.deleteRecursively(result);
                 Files.move(staging, result, StandardCopyOption.ATOMIC_MOVE);
             }
             return result;
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(staging);
+            AtomicFiles.deleteRecursively(staging);
             throw e;
         }
     }
@@ -284,59 +281,33 @@ public final class Sentinel2ProductWriter {
     private static void zipFolder(Path folder, String rootName, Path target, Instant time)
             throws IOException {
         LocalDateTime entryTime = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".partial");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        try (OutputStream out = Files.newOutputStream(temporary);
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Path file : files) {
-                // JPEG2000 is already compressed: store it; deflate the XML.
-                zip.setLevel(
-                        file.toString().endsWith(".jp2")
-                                ? Deflater.NO_COMPRESSION
-                                : Deflater.DEFAULT_COMPRESSION);
-                ZipEntry entry =
-                        new ZipEntry(
-                                rootName
-                                        + "/"
-                                        + folder.relativize(file).toString().replace('\\', '/'));
-                entry.setTimeLocal(entryTime);
-                zip.putNextEntry(entry);
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        Files.move(
-                temporary,
+        AtomicFiles.write(
                 target,
-                StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        Files.walkFileTree(
-                path,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                            throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException e)
-                            throws IOException {
-                        Files.delete(dir);
-                        return FileVisitResult.CONTINUE;
+                temporary -> {
+                    try (OutputStream out = Files.newOutputStream(temporary);
+                            ZipOutputStream zip = new ZipOutputStream(out)) {
+                        for (Path file : files) {
+                            // JPEG2000 is already compressed: store it; deflate the XML.
+                            zip.setLevel(
+                                    file.toString().endsWith(".jp2")
+                                            ? Deflater.NO_COMPRESSION
+                                            : Deflater.DEFAULT_COMPRESSION);
+                            ZipEntry entry =
+                                    new ZipEntry(
+                                            rootName
+                                                    + "/"
+                                                    + folder.relativize(file)
+                                                            .toString()
+                                                            .replace('\\', '/'));
+                            entry.setTimeLocal(entryTime);
+                            zip.putNextEntry(entry);
+                            Files.copy(file, zip);
+                            zip.closeEntry();
+                        }
                     }
                 });
     }

@@ -277,7 +277,8 @@ final class ConvexPolygon {
                 dy[m] = sy[i];
                 m++;
             }
-            if ((si >= 0) != (sj >= 0)) {
+            // A vertex on the line is kept as itself, not repeated as a crossing.
+            if ((si >= 0) != (sj >= 0) && si != 0 && sj != 0) {
                 double t = si / (si - sj);
                 dx[m] = sx[i] + t * (sx[j] - sx[i]);
                 dy[m] = sy[i] + t * (sy[j] - sy[i]);

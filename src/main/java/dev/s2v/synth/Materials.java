@@ -39,7 +39,7 @@ final class Materials {
                     0.002, 0.0015);
     static final Spectrum WATER_TURBID =
             Spectrum.of(
-                    0.045, 0.055, 0.080, 0.065, 0.055, 0.026, 0.022, 0.018, 0.015, 0.008, 0.004,
+                    0.045, 0.055, 0.075, 0.050, 0.045, 0.024, 0.020, 0.017, 0.014, 0.008, 0.004,
                     0.004, 0.003);
     static final Spectrum FOAM =
             Spectrum.of(

@@ -1,9 +1,7 @@
 package dev.s2v.synth;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The continuous parts of a scene as pure functions of position (scene metres: x east, y south of
@@ -106,6 +104,8 @@ final class SceneFields {
     }
 
     private static final double PUFF_CELL_M = 500;
+    // Cloud shadows are looked up up to h tan(zenith) away: 2.5 km x tan(70 deg) < 7 km.
+    private static final double PUFF_MARGIN_M = 8000;
 
     private final Coast coast;
     private final LandCover land;
@@ -120,7 +120,10 @@ final class SceneFields {
     private final int coarseOctaves;
     private final double windX;
     private final double windY;
-    private final Map<Long, List<CloudPuff>> puffCells = new HashMap<>();
+    private final double cirrusX;
+    private final double cirrusY;
+    private final int puffColumns;
+    private final List<List<CloudPuff>> puffCells;
 
     private final float[] grass = Materials.GRASS.toArray();
     private final float[] forest = Materials.FOREST.toArray();
@@ -165,22 +168,28 @@ final class SceneFields {
         this.coarseOctaves = Math.min(4, coast.octaves());
         this.windX = StrictMath.sin(StrictMath.toRadians(glint.waveDeg()));
         this.windY = -StrictMath.cos(StrictMath.toRadians(glint.waveDeg()));
+        this.cirrusX = StrictMath.sin(StrictMath.toRadians(haze.cirrusDeg()));
+        this.cirrusY = -StrictMath.cos(StrictMath.toRadians(haze.cirrusDeg()));
+        this.puffColumns = clouds.puffs().isEmpty() ? 0 : puffCell(sceneSizeM + PUFF_MARGIN_M) + 1;
+        this.puffCells = new ArrayList<>(puffColumns * puffColumns);
+        for (int i = 0; i < puffColumns * puffColumns; i++) {
+            puffCells.add(new ArrayList<>());
+        }
         for (CloudPuff p : clouds.puffs()) {
             double reach = 4 * p.sigmaM();
-            for (long cx = cell(p.x() - reach); cx <= cell(p.x() + reach); cx++) {
-                for (long cy = cell(p.y() - reach); cy <= cell(p.y() + reach); cy++) {
-                    puffCells.computeIfAbsent(key(cx, cy), k -> new ArrayList<>()).add(p);
+            for (int cx = puffCell(p.x() - reach); cx <= puffCell(p.x() + reach); cx++) {
+                for (int cy = puffCell(p.y() - reach); cy <= puffCell(p.y() + reach); cy++) {
+                    if (cx >= 0 && cy >= 0 && cx < puffColumns && cy < puffColumns) {
+                        puffCells.get(cy * puffColumns + cx).add(p);
+                    }
                 }
             }
         }
     }
 
-    private static long cell(double v) {
-        return (long) Math.floor(v / PUFF_CELL_M);
-    }
-
-    private static long key(long cx, long cy) {
-        return (cx << 32) ^ (cy & 0xFFFFFFFFL);
+    /** The puff-grid cell of a scene coordinate; the grid reaches a margin past the scene. */
+    private static int puffCell(double v) {
+        return (int) Math.floor((v + PUFF_MARGIN_M) / PUFF_CELL_M);
     }
 
     Coast coastParameters() {
@@ -236,21 +245,71 @@ final class SceneFields {
         return w <= 0 ? 0 : w >= 1 ? 1 : w;
     }
 
-    /** The land surface reflectance at a pixel centre (x, y) of pixel (col, row). */
-    void landSurface(double x, double y, int col, int row, double d, float[] out) {
+    // The slowly varying inputs (noise with no detail under about 200 m), which the renderer
+    // samples on an 80 m lattice and interpolates instead of evaluating at every pixel.
+    static final int SMOOTH_TOWN = 0;
+    static final int SMOOTH_BEACH = 1;
+    static final int SMOOTH_SCRUB = 2;
+    static final int SMOOTH_WILD = 3;
+    static final int SMOOTH_FOREST = 4;
+    static final int SMOOTH_PLUME = 5;
+    static final int SMOOTH_OPEN_SEA = 6;
+    static final int SMOOTH_SKY = 7;
+    static final int SMOOTH_GLINT = 8;
+    static final int SMOOTH_HAZE = 9;
+    static final int SMOOTH_CIRRUS = 10;
+
+    /** Number of smooth inputs. */
+    static final int SMOOTH_COUNT = 11;
+
+    /** Evaluates the smooth inputs at a point into {@code out} (length {@link #SMOOTH_COUNT}). */
+    void smooth(double x, double y, double[] out) {
         int seed = land.seed();
-        countryside(x, y, out);
+        out[SMOOTH_TOWN] = Noise.fbm(seed + 1, x / 900, y / 900, 3);
+        out[SMOOTH_BEACH] = Noise.fbm(seed + 5, x / 1500, y / 1500, 3);
+        out[SMOOTH_SCRUB] = Noise.fbm(seed + 35, x / 800, y / 800, 2);
+        out[SMOOTH_WILD] = Noise.fbm(seed + 36, x / 4000, y / 4000, 3);
+        out[SMOOTH_FOREST] = Noise.fbm(seed + 12, x / 5000, y / 5000, 3);
+        out[SMOOTH_PLUME] = Noise.fbm(water.seed(), x / 2000, y / 2000, 3);
+        out[SMOOTH_OPEN_SEA] = Noise.fbm(water.seed() + 3, x / 8000, y / 8000, 2);
+        out[SMOOTH_SKY] = Noise.fbm(water.seed() + 1, x / 400, y / 400, 2);
+        out[SMOOTH_GLINT] =
+                glint.strength() > 0 ? Noise.fbm(glint.seed(), x / 6000, y / 6000, 2) : 0;
+        out[SMOOTH_HAZE] =
+                haze.hazeAmplitude() > 0
+                        ? Noise.fbm(haze.seed(), x / haze.hazeScaleM(), y / haze.hazeScaleM(), 3)
+                        : 0;
+        if (haze.cirrusAmplitude() > 0) {
+            double along = x * cirrusX + y * cirrusY;
+            double across = -x * cirrusY + y * cirrusX;
+            out[SMOOTH_CIRRUS] = Noise.fbm(haze.seed() + 1, along / 8000, across / 1500, 3);
+        } else {
+            out[SMOOTH_CIRRUS] = 0;
+        }
+    }
+
+    private double[] smoothAt(double x, double y) {
+        double[] s = new double[SMOOTH_COUNT];
+        smooth(x, y, s);
+        return s;
+    }
+
+    /**
+     * The land surface reflectance at a pixel centre (x, y) of pixel (col, row), given the smooth
+     * inputs there.
+     */
+    void landSurface(double x, double y, int col, int row, double d, double[] smooth, float[] out) {
+        int seed = land.seed();
+        countryside(x, y, smooth, out);
         double tx = (x - land.townX()) / land.townRadiusM();
         double ty = (y - land.townY()) / land.townRadiusM();
         double urbanShare =
-                1.6 * StrictMath.exp(-(tx * tx + ty * ty))
-                        + 0.4 * Noise.fbm(seed + 1, x / 900, y / 900, 3)
-                        - 0.3;
+                1.6 * StrictMath.exp(-(tx * tx + ty * ty)) + 0.4 * smooth[SMOOTH_TOWN] - 0.3;
         if (urbanShare > 0) {
             town(x, y, col, row, urbanShare, out);
         }
         if (d > -60) {
-            double beach = Noise.fbm(seed + 5, x / 1500, y / 1500, 3) + land.beachShare() - 0.5;
+            double beach = smooth[SMOOTH_BEACH] + land.beachShare() - 0.5;
             double width = 20 + 40 * clamp(beach * 3);
             if (beach > 0 && d > -width) {
                 double w = clamp(beach * 6) * clamp((d + width) / 10);
@@ -303,7 +362,7 @@ final class SceneFields {
     }
 
     /** Farmland, scrub and forest: everything on land but the town and the shore. */
-    private void countryside(double x, double y, float[] out) {
+    private void countryside(double x, double y, double[] smooth, float[] out) {
         int seed = land.seed();
         double arid = land.aridity();
         // Farmland regions of about 3.5 km, each with its own field orientation and sizes.
@@ -320,6 +379,13 @@ final class SceneFields {
         int ip = (int) Math.floor(p / a);
         int iq = (int) Math.floor(q / b);
         int regionSeed = Noise.hash(seed + 34, rx, ry);
+        // Half the parcels are split in two, so fields are not all of one size.
+        if (Noise.uniform(regionSeed + 3, ip, iq) < 0.5) {
+            double split = 0.3 + 0.4 * Noise.uniform(regionSeed + 4, ip, iq);
+            iq = 2 * iq + (q / b - Math.floor(q / b) < split ? 0 : 1);
+        } else {
+            iq = 2 * iq;
+        }
         double type = Noise.uniform(regionSeed, ip, iq);
         double bright = 0.88 + 0.22 * Noise.uniform(regionSeed + 1, ip, iq);
         double green = 0.4 * (1 - arid);
@@ -344,15 +410,10 @@ final class SceneFields {
             t = 0.5;
         }
         // Scrub (or desert) between the farmland, and forest patches where it is green enough.
-        double n1 = 0.5 + 0.5 * Noise.fbm(seed + 35, x / 700, y / 700, 3);
-        double wild = clamp((Noise.fbm(seed + 36, x / 4000, y / 4000, 3) + 0.1 + 0.5 * arid) * 3);
+        double n1 = 0.5 + 0.5 * smooth[SMOOTH_SCRUB];
+        double wild = clamp((smooth[SMOOTH_WILD] + 0.1 + 0.5 * arid) * 3);
         double forestShare =
-                (1 - arid)
-                        * clamp(
-                                (Noise.fbm(seed + 12, x / 5000, y / 5000, 3)
-                                                + land.forestShare()
-                                                - 0.5)
-                                        * 4);
+                (1 - arid) * clamp((smooth[SMOOTH_FOREST] + land.forestShare() - 0.5) * 4);
         float[] w1 = arid > 0.6 ? sand : dryGrass;
         float[] w2 = arid > 0.6 ? soil : grass;
         for (int k = 0; k < out.length; k++) {
@@ -398,21 +459,24 @@ final class SceneFields {
         }
     }
 
-    /** The water surface reflectance (without glint or foam) at a point with coast value d. */
-    void waterSurface(double x, double y, double d, float[] out) {
-        int seed = water.seed();
+    /**
+     * The water surface reflectance (without glint or foam) at a point with coast value d, given
+     * the smooth inputs there.
+     */
+    void waterSurface(double x, double y, double d, double[] smooth, float[] out) {
+        // Sediment plumes vary most near the shore; the open sea is evenly clear.
+        double coastal = StrictMath.exp(-Math.max(0, d) / water.plumeM());
         double t =
                 clamp(
                         water.turbidityBase()
-                                + water.turbidityCoast()
-                                        * StrictMath.exp(-Math.max(0, d) / water.plumeM())
-                                + 0.15 * Noise.fbm(seed, x / 3000, y / 3000, 3));
+                                + coastal * (water.turbidityCoast() + 0.2 * smooth[SMOOTH_PLUME])
+                                + 0.03 * smooth[SMOOTH_OPEN_SEA]);
         // Wind roughness changes the reflected skylight: slowly over hundreds of metres, and
         // wave by wave in streaks across the wind.
-        double sky = 1 + 0.05 * Noise.fbm(seed + 1, x / 400, y / 400, 2);
+        double sky = 1 + 0.05 * smooth[SMOOTH_SKY];
         double along = x * windX + y * windY;
         double across = -x * windY + y * windX;
-        double waves = 0.0012 * Noise.fbm(seed + 2, along / 35, across / 120, 2);
+        double waves = 0.0012 * Noise.fbm(water.seed() + 2, along / 35, across / 120, 2);
         for (int k = 0; k < out.length; k++) {
             out[k] = (float) (sky * ((1 - t) * waterClear[k] + t * waterTurbid[k]) + waves);
         }
@@ -420,6 +484,11 @@ final class SceneFields {
 
     /** Sun-glint surface reflectance at a point of the sea. */
     double glint(double x, double y) {
+        return glint(x, y, smoothAt(x, y));
+    }
+
+    /** Sun-glint surface reflectance at a point of the sea, given the smooth inputs there. */
+    double glint(double x, double y, double[] smooth) {
         if (glint.strength() <= 0) {
             return 0;
         }
@@ -428,7 +497,7 @@ final class SceneFields {
         double gy = -StrictMath.cos(StrictMath.toRadians(glint.gradientDeg()));
         double broad =
                 0.55
-                        + 0.45 * Noise.fbm(seed, x / 6000, y / 6000, 2)
+                        + 0.45 * smooth[SMOOTH_GLINT]
                         + 0.6
                                 * ((x - sceneSizeM / 2) * gx + (y - sceneSizeM / 2) * gy)
                                 / Math.max(sceneSizeM, 5000);
@@ -460,8 +529,10 @@ final class SceneFields {
                 tau = clouds.tauMax() * t * Math.sqrt(t);
             }
         }
-        List<CloudPuff> near = puffCells.get(key(cell(x), cell(y)));
-        if (near != null) {
+        int cx = puffCell(x);
+        int cy = puffCell(y);
+        if (cx >= 0 && cy >= 0 && cx < puffColumns && cy < puffColumns) {
+            List<CloudPuff> near = puffCells.get(cy * puffColumns + cx);
             for (CloudPuff p : near) {
                 double dx = x - p.x();
                 double dy = y - p.y();
@@ -498,27 +569,19 @@ final class SceneFields {
         return clouds.present() ? cloudTau(x + clouds.shiftX(), y + clouds.shiftY()) : 0;
     }
 
-    /** Haze level 0..1 at a point (0 = the scene's clear aerosol). */
-    double haze(double x, double y) {
-        if (haze.hazeAmplitude() <= 0) {
-            return 0;
-        }
-        double v =
-                0.5 + 0.8 * Noise.fbm(haze.seed(), x / haze.hazeScaleM(), y / haze.hazeScaleM(), 3);
-        return haze.hazeAmplitude() * clamp(v);
+    /** Haze level 0..1 (0 = the scene's clear aerosol), given the smooth inputs at a point. */
+    double haze(double[] smooth) {
+        return haze.hazeAmplitude() * clamp(0.5 + 0.8 * smooth[SMOOTH_HAZE]);
     }
 
     /** Thin cirrus reflectance at a point. */
     double cirrus(double x, double y) {
-        if (haze.cirrusAmplitude() <= 0) {
-            return 0;
-        }
-        double cx = StrictMath.sin(StrictMath.toRadians(haze.cirrusDeg()));
-        double cy = -StrictMath.cos(StrictMath.toRadians(haze.cirrusDeg()));
-        double along = x * cx + y * cy;
-        double across = -x * cy + y * cx;
-        double v = Noise.fbm(haze.seed() + 1, along / 8000, across / 1500, 4);
-        return haze.cirrusAmplitude() * clamp(1.8 * v + 0.2);
+        return cirrus(smoothAt(x, y));
+    }
+
+    /** Thin cirrus reflectance, given the smooth inputs at a point. */
+    double cirrus(double[] smooth) {
+        return haze.cirrusAmplitude() * clamp(1.8 * smooth[SMOOTH_CIRRUS] + 0.2);
     }
 
     /** Whether a point lies outside the swath (no data). */

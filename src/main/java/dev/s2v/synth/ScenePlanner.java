@@ -21,6 +21,15 @@ final class ScenePlanner {
     private static final double BERTH_CLEARANCE_M = 1.5;
     private static final double STRUCTURE_CLEARANCE_M = 1;
     private static final double MAX_TAU_UNDER = 6;
+    // Lengths at sea follow a power law, density ~ L^-1.6 on 8..350 m: about half are under 20 m,
+    // one in eight over 100 m.
+    private static final double LENGTH_EXPONENT = 1.6;
+    // At density 1: vessels at sea per km2 of water, ships per km2 of an anchorage, and the share
+    // of berths taken. Harbours and anchorages hold most big ships, as off real ports; with these
+    // values 64 x 64 tiles that hold vessels are about 1.3 % vessel pixels on average.
+    private static final double AT_SEA_PER_KM2 = 0.5;
+    private static final double ANCHORED_PER_KM2 = 8;
+    private static final double BERTHS_TAKEN = 0.65;
 
     // Reference orbits (real products): S2A A032448 on 2021-09-08T04:27, S2B A027547 on
     // 2022-06-15T10:15.
@@ -131,8 +140,8 @@ final class ScenePlanner {
                         placeDraws.nextInt());
         SceneFields.Water water =
                 new SceneFields.Water(
-                        placeDraws.uniform(0.0, 0.3),
-                        placeDraws.uniform(0.2, 0.6),
+                        placeDraws.uniform(0.0, 0.2),
+                        placeDraws.uniform(0.15, 0.5),
                         placeDraws.uniform(500, 3000),
                         placeDraws.nextInt());
         double windDeg = skyDraws.uniform(0, 360);
@@ -221,6 +230,13 @@ final class ScenePlanner {
                                 cloudSeed),
                         haze,
                         swath);
+        if (!port && vesselDraws.chance(kind.equals("coast") ? 0.5 : 0.3)) {
+            // Ships waiting off a port outside the scene.
+            double[] centre = waterPoint(vesselDraws, 1500, Double.MAX_VALUE);
+            if (centre != null) {
+                anchorage(vesselDraws, centre[0], centre[1], windDeg);
+            }
+        }
         scattered(vesselDraws, waterKm2 * (port ? 0.7 : 1.0), windDeg);
         if (vesselDraws.chance(0.3)) {
             fishingFleet(vesselDraws);
@@ -257,7 +273,7 @@ final class ScenePlanner {
     /**
      * A sensing time: a date in the years the processing baseline was in use, at the local solar
      * time of Sentinel-2's descending pass (10:30 at the node, later further north), with the sun
-     * at most 70 degrees from the zenith.
+     * at most 65 degrees from the zenith (winter scenes at high latitudes are drawn again).
      */
     private static Instant sensingTime(Draws d, String baseline, CoastalSite site) {
         int major = Integer.parseInt(baseline.substring(0, 2));
@@ -272,7 +288,7 @@ final class ScenePlanner {
                     date.atStartOfDay(ZoneOffset.UTC)
                             .toInstant()
                             .plusSeconds(Math.round(utcHours * 3600));
-            if (SunAngles.at(time, site.latDeg(), site.lonDeg()).zenithDeg() < 70) {
+            if (SunAngles.at(time, site.latDeg(), site.lonDeg()).zenithDeg() < 65) {
                 return time;
             }
         }
@@ -327,7 +343,7 @@ final class ScenePlanner {
                         List.of()),
                 terminal,
                 STRUCTURE_CLEARANCE_M);
-        double occupancy = Math.min(0.95, 0.65 * density);
+        double occupancy = Math.min(0.95, BERTHS_TAKEN * density);
         // Ships along the terminal's quay.
         double cursor = terminalFrom + d.uniform(10, 40);
         while (cursor < terminalFrom + terminalLength - 60) {
@@ -394,15 +410,17 @@ final class ScenePlanner {
                                 width,
                                 port.headingDeg() + (d.chance(0.5) ? 0 : 180));
                         if (length < 40 && d.chance(0.5)) {
-                            // Small craft lie rafted two or three abreast.
-                            double v2 = v + side * (width + 1.5);
+                            // Small craft lie rafted abreast.
+                            double length2 = length * d.uniform(0.85, 1.1);
+                            double width2 = kind.width(length2, d);
+                            double v2 = v + side * (width / 2 + 1.5 + width2 / 2);
                             berth(
                                     d,
                                     kind,
                                     port.x(u, v2),
                                     port.y(u, v2),
-                                    length * d.uniform(0.85, 1.1),
-                                    width,
+                                    length2,
+                                    width2,
                                     port.headingDeg() + (d.chance(0.5) ? 0 : 180));
                         }
                     }
@@ -415,10 +433,12 @@ final class ScenePlanner {
         // A marina of pontoons with leisure boats moored stern-to on both sides.
         if (d.chance(0.6) && terminalFrom + half > 250) {
             double room = terminalFrom + half - 100;
-            int pontoons = (int) Math.min(8, room / 34);
+            // Boats up to 15 m lie either side of each pontoon, 2 m off it.
+            double spacing = 2 * (1.5 + 2 + 15) + 4;
+            int pontoons = (int) Math.min(8, room / spacing);
             double pontoonLength = d.uniform(60, 140);
             for (int p = 0; p < pontoons; p++) {
-                double v0 = -half + 50 + p * 34;
+                double v0 = -half + 50 + p * spacing;
                 ConvexPolygon pontoon = port.box(25, 25 + pontoonLength, v0 - 1.5, v0 + 1.5);
                 fixture(
                         Fixture.Kind.PONTOON,
@@ -428,10 +448,10 @@ final class ScenePlanner {
                 for (int side = -1; side <= 1; side += 2) {
                     double u = 30;
                     while (u < 20 + pontoonLength) {
-                        double length = d.powerLaw(8, 16, 2.0);
+                        double length = d.powerLaw(8, 15, 2.0);
                         double width = VesselKind.LEISURE.width(length, d);
                         if (d.chance(occupancy)) {
-                            double v = v0 + side * (2 + length / 2);
+                            double v = v0 + side * (1.5 + 2 + length / 2);
                             berth(
                                     d,
                                     VesselKind.LEISURE,
@@ -441,7 +461,7 @@ final class ScenePlanner {
                                     width,
                                     port.headingDeg() + side * 90 + (d.chance(0.5) ? 0 : 180));
                         }
-                        u += width + d.uniform(1.2, 2.5);
+                        u += width + d.uniform(1.6, 3);
                     }
                 }
             }
@@ -471,22 +491,28 @@ final class ScenePlanner {
             buoy(d, port.x(u, half - 220), port.y(u, half - 220), Materials.PAINT_RED_OXIDE);
             buoy(d, port.x(u, half - 20), port.y(u, half - 20), Materials.PAINT_GREEN);
         }
-        // The anchorage offshore: big ships swinging to the same wind.
+        // The anchorage offshore.
         double anchorU = breakwaterU + d.uniform(1500, 3500);
+        double anchorV = d.uniform(-half, half);
+        anchorage(d, port.x(anchorU, anchorV), port.y(anchorU, anchorV), windDeg);
+    }
+
+    /** An anchorage: big ships swinging to the same wind, around a centre. */
+    private void anchorage(Draws d, double cx, double cy, double windDeg) {
         double radius = d.uniform(800, 2000);
-        int ships = d.poisson(density * 1.5 * Math.PI * radius * radius / 1e6);
+        int ships = d.poisson(density * ANCHORED_PER_KM2 * Math.PI * radius * radius / 1e6);
         for (int k = 0; k < ships; k++) {
             double length = d.powerLaw(90, 330, 1.3);
             VesselKind kind = VesselKind.forLength(length, d);
             double a = d.uniform(0, 2 * Math.PI);
             double r = radius * Math.sqrt(d.uniform(0, 1));
-            double u = anchorU + r * StrictMath.cos(a);
-            double v = r * StrictMath.sin(a);
+            double x = cx + r * StrictMath.cos(a);
+            double y = cy + r * StrictMath.sin(a);
             place(
                     d,
                     kind,
-                    port.x(u, v),
-                    port.y(u, v),
+                    x,
+                    y,
                     length,
                     VesselState.ANCHORED,
                     windDeg + 180 + 12 * d.gaussian(),
@@ -706,11 +732,11 @@ final class ScenePlanner {
     // ---------------------------------------------------------------- vessels at sea
 
     private void scattered(Draws d, double waterKm2, double windDeg) {
-        int count = d.poisson(density * waterKm2);
+        int count = d.poisson(density * AT_SEA_PER_KM2 * waterKm2);
         SceneFields.Coast coast = fields.coastParameters();
         double laneDeg = coast.seawardDeg() + 90;
         for (int k = 0; k < count; k++) {
-            double length = d.powerLaw(8, 350, 2.0);
+            double length = d.powerLaw(8, 350, LENGTH_EXPONENT);
             VesselKind kind = VesselKind.forLength(length, d);
             VesselState state;
             double heading = d.uniform(0, 360);
@@ -882,7 +908,7 @@ final class ScenePlanner {
                 d.nextInt(),
                 state,
                 speed,
-                d.uniform(0.8, 1.15));
+                d.uniform(0.75, 1.1));
     }
 
     /** Whether every vertex of a hull lies on water at least {@code marginM} from the shore. */

@@ -25,6 +25,7 @@ final class SceneRenderer {
     static final int STRIP_ROWS = 60;
 
     private static final float BLUR = 0.12f;
+    private static final int LATTICE_PX = 8;
     private static final int BANDS = Spectrum.BANDS;
     private static final double PIXEL_M = ConvexPolygon.PIXEL_M;
     // Sensor noise: standard deviation in reflectance at reflectance 0.1, and the dark floor the
@@ -198,13 +199,58 @@ final class SceneRenderer {
         int rawStart = Math.max(0, row0 - 1);
         int rawEnd = Math.min(height, row0 + rows + 1);
         Canvas canvas = new Canvas(rawStart, rawEnd - rawStart, width);
-        surface(canvas, tally, row0, rows);
-        atmosphere(canvas, tally, row0, rows);
+        Lattice lattice = new Lattice(rawStart, rawEnd);
+        surface(canvas, lattice, tally, row0, rows);
+        atmosphere(canvas, lattice, tally, row0, rows);
         return blur(canvas, row0, rows);
     }
 
+    /**
+     * The fields' smooth inputs sampled every {@value #LATTICE_PX} pixels (80 m) over a band of
+     * rows and interpolated bilinearly per pixel: they hold no detail under about 200 m, and this
+     * saves most of the noise evaluations. Lattice points sit at fixed scene positions, so a pixel
+     * gets the same values whichever strip renders it.
+     */
+    private final class Lattice {
+        private final int firstRow;
+        private final int columns;
+        private final double[][] values;
+
+        Lattice(int rowStart, int rowEnd) {
+            firstRow = (int) Math.floor((rowStart + 0.5) / LATTICE_PX);
+            int lastRow = (int) Math.floor((rowEnd - 0.5) / LATTICE_PX) + 1;
+            columns = (int) Math.floor((width - 0.5) / LATTICE_PX) + 2;
+            values = new double[(lastRow - firstRow + 1) * columns][SceneFields.SMOOTH_COUNT];
+            double step = LATTICE_PX * PIXEL_M;
+            for (int j = firstRow; j <= lastRow; j++) {
+                for (int i = 0; i < columns; i++) {
+                    fields.smooth(i * step, j * step, values[(j - firstRow) * columns + i]);
+                }
+            }
+        }
+
+        /** The interpolated smooth inputs at the centre of pixel (col, row). */
+        void at(int col, int row, double[] out) {
+            double gx = (col + 0.5) / LATTICE_PX;
+            double gy = (row + 0.5) / LATTICE_PX;
+            int i = (int) gx;
+            int j = (int) gy;
+            double fx = gx - i;
+            double fy = gy - j;
+            double[] a = values[(j - firstRow) * columns + i];
+            double[] b = values[(j - firstRow) * columns + i + 1];
+            double[] c = values[(j + 1 - firstRow) * columns + i];
+            double[] d = values[(j + 1 - firstRow) * columns + i + 1];
+            for (int k = 0; k < out.length; k++) {
+                double top = a[k] + fx * (b[k] - a[k]);
+                double bottom = c[k] + fx * (d[k] - c[k]);
+                out[k] = top + fy * (bottom - top);
+            }
+        }
+    }
+
     /** Wakes, then land and water, then fixtures and vessels. */
-    private void surface(Canvas canvas, Tally tally, int row0, int rows) {
+    private void surface(Canvas canvas, Lattice lattice, Tally tally, int row0, int rows) {
         double top = canvas.row0 * PIXEL_M;
         double bottom = (canvas.row0 + canvas.rows) * PIXEL_M;
         for (Wake wake : wakes) {
@@ -215,6 +261,7 @@ final class SceneRenderer {
         }
         float[] land = new float[BANDS];
         float[] water = new float[BANDS];
+        double[] smooth = new double[SceneFields.SMOOTH_COUNT];
         for (int row = canvas.row0; row < canvas.row0 + canvas.rows; row++) {
             boolean counted = row >= row0 && row < row0 + rows;
             double y = (row + 0.5) * PIXEL_M;
@@ -223,13 +270,14 @@ final class SceneRenderer {
                 double d = fields.coast(x, y);
                 double wf = SceneFields.waterFraction(d);
                 int i = canvas.index(col, row);
+                lattice.at(col, row, smooth);
                 if (wf < 1) {
-                    fields.landSurface(x, y, col, row, d, land);
+                    fields.landSurface(x, y, col, row, d, smooth, land);
                 }
                 double g = 0;
                 if (wf > 0) {
-                    fields.waterSurface(x, y, d, water);
-                    g = fields.glint(x, y);
+                    fields.waterSurface(x, y, d, smooth, water);
+                    g = fields.glint(x, y, smooth);
                 }
                 double foam = canvas.foam[i];
                 for (int b = 0; b < BANDS; b++) {
@@ -252,20 +300,22 @@ final class SceneRenderer {
     }
 
     /** Turns the canvas's surface reflectance into top-of-atmosphere reflectance, in place. */
-    private void atmosphere(Canvas canvas, Tally tally, int row0, int rows) {
+    private void atmosphere(Canvas canvas, Lattice lattice, Tally tally, int row0, int rows) {
+        double[] smooth = new double[SceneFields.SMOOTH_COUNT];
         for (int row = canvas.row0; row < canvas.row0 + canvas.rows; row++) {
             boolean counted = row >= row0 && row < row0 + rows;
             double y = (row + 0.5) * PIXEL_M;
             for (int col = 0; col < width; col++) {
                 double x = (col + 0.5) * PIXEL_M;
                 int i = canvas.index(col, row);
-                int level = Atmosphere.level(fields.haze(x, y));
+                lattice.at(col, row, smooth);
+                int level = Atmosphere.level(fields.haze(smooth));
                 double shadowTau = fields.shadowTau(x, y);
                 double shadow = shadowTau > 0 ? 1 - StrictMath.exp(-shadowTau / mu) : 0;
                 double tau = fields.cloudTau(x, y);
                 // Two-stream cloud albedo with asymmetry 0.85: (1 - g) tau / (2 + (1 - g) tau).
                 double cloud = tau > 0 ? 0.15 * tau / (2 + 0.15 * tau) : 0;
-                double cirrus = fields.cirrus(x, y);
+                double cirrus = fields.cirrus(smooth);
                 if (counted && (cloud > 0.08 || cirrus > 0.01)) {
                     tally.cloudy++;
                 }

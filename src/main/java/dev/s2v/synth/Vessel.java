@@ -19,7 +19,7 @@ import java.util.List;
  * @param layoutSeed seed of the deck layout's colours
  * @param state underway, drifting, anchored or moored
  * @param speedKn speed through the water (0 unless underway)
- * @param brightness paint condition factor, about 0.8..1.15
+ * @param brightness paint condition and dirt factor, about 0.75..1.1
  */
 record Vessel(
         VesselKind kind,

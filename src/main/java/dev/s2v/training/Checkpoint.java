@@ -66,14 +66,28 @@ final class Checkpoint {
     static TrainingState load(
             Path folder, UNetBlock block, ResumableOptimizer optimizer, NDManager manager)
             throws IOException {
+        loadWeights(folder, block, manager);
+        try (DataInputStream in = input(folder.resolve(OPTIMIZER))) {
+            optimizer.load(in);
+        }
+        return YamlFiles.read(folder.resolve(STATE), TrainingState.class);
+    }
+
+    /**
+     * Copies a checkpoint's weights into a network, keeping the network's own arrays: loading
+     * replaces a block's arrays, but the trainer holds the initialised ones with their gradients,
+     * so the weights go into a twin and their values are copied into place.
+     *
+     * @throws NoSuchFileException when the folder or one of its files is missing
+     * @throws IOException when the weights cannot be read or do not fit the network
+     */
+    static void loadWeights(Path folder, UNetBlock block, NDManager manager) throws IOException {
         for (String file : new String[] {WEIGHTS, OPTIMIZER, STATE}) {
             if (!Files.isRegularFile(folder.resolve(file))) {
                 throw new NoSuchFileException(
                         folder.resolve(file).toString(), null, "not a complete checkpoint");
             }
         }
-        // Loading replaces a block's arrays, but the trainer holds the initialised ones (with their
-        // gradients): load into a twin, then copy the values into place.
         UNetBlock twin = UNetBlock.of(block.architecture());
         try (NDManager scratch = manager.newSubManager();
                 DataInputStream in = input(folder.resolve(WEIGHTS))) {
@@ -99,10 +113,6 @@ final class Checkpoint {
             throw new IOException(
                     folder + ": the weights do not fit this network: " + e.getMessage(), e);
         }
-        try (DataInputStream in = input(folder.resolve(OPTIMIZER))) {
-            optimizer.load(in);
-        }
-        return YamlFiles.read(folder.resolve(STATE), TrainingState.class);
     }
 
     private static DataOutputStream data(Path file) throws IOException {

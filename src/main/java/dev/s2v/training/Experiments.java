@@ -140,10 +140,30 @@ public final class Experiments {
                         state.bestEpoch(),
                         training.block().countParameters());
             }
+            training.restoreBestWeights();
+            Path exported =
+                    ModelExport.export(
+                            request.modelsRoot(),
+                            config,
+                            dataset,
+                            training.block(),
+                            training.lossParameters(),
+                            config.train().threshold());
+            run.log(
+                    String.format(
+                            Locale.ROOT,
+                            "%s after %d epochs; exported the weights of epoch %d (validation F1"
+                                    + " %.4f at threshold %.2f) to %s",
+                            outcome == TrainingOutcome.STOPPED_EARLY ? "stopped early" : "done",
+                            state.epochsDone(),
+                            state.bestEpoch(),
+                            state.history().get(state.bestEpoch() - 1).valF1(),
+                            config.train().threshold(),
+                            exported));
             return new TrainingSummary(
                     outcome,
                     run.folder(),
-                    Optional.empty(),
+                    Optional.of(exported),
                     state.history(),
                     state.bestEpoch(),
                     training.block().countParameters());

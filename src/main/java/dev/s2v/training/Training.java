@@ -56,6 +56,7 @@ final class Training implements AutoCloseable {
     private final ResumableOptimizer optimizer;
     private final boolean higherIsBetter;
     private TrainingState state;
+    private long dataNanos;
 
     /**
      * Sets up the network and the data of an experiment.
@@ -124,6 +125,20 @@ final class Training implements AutoCloseable {
         return params;
     }
 
+    /**
+     * Puts the weights of the best epoch back into the network, for export.
+     *
+     * @throws IOException when the best checkpoint cannot be read
+     */
+    void restoreBestWeights() throws IOException {
+        Checkpoint.loadWeights(run.bestCheckpoint(), block, manager);
+    }
+
+    /** The loss's parameters as training uses them (defaults and dataset weight filled in). */
+    Map<String, Double> lossParameters() {
+        return loss.spec().params();
+    }
+
     UNetBlock block() {
         return block;
     }
@@ -154,12 +169,7 @@ final class Training implements AutoCloseable {
         int batchSize = t.batchSize();
         int samples = (int) train.size();
         int batches = samples / batchSize;
-        int pixels = train.tileSize() * train.tileSize();
-        int bands = train.bandCount();
-        float[] image = new float[batchSize * bands * pixels];
-        float[] mask = new float[batchSize * pixels];
-        Shape imageShape = new Shape(batchSize, bands, train.tileSize(), train.tileSize());
-        Shape maskShape = new Shape(batchSize, 1, train.tileSize(), train.tileSize());
+        Batch buffers = new Batch(batchSize, train.bandCount(), train.tileSize());
         while (state.epochsDone() < t.epochs()) {
             int epoch = state.epochsDone() + 1;
             optimizer.setLearningRate(currentLearningRate());
@@ -175,38 +185,13 @@ final class Training implements AutoCloseable {
                     return TrainingOutcome.INTERRUPTED;
                 }
                 long start = System.nanoTime();
-                // Dropout draws from the seed, the epoch and the batch alone.
-                Engine.getInstance().setRandomSeed(mix(config.seed(), epoch, b));
-                double batchLoss;
-                try (NDManager batch = manager.newSubManager()) {
-                    for (int i = 0; i < batchSize; i++) {
-                        train.fill(
-                                order[b * batchSize + i],
-                                image,
-                                i * bands * pixels,
-                                mask,
-                                i * pixels);
-                    }
-                    NDArray x = batch.create(image, imageShape);
-                    NDArray y = batch.create(mask, maskShape);
-                    clearGradients();
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList predictions = trainer.forward(new NDList(x));
-                        NDArray value = loss.evaluate(new NDList(y), predictions);
-                        batchLoss = value.getFloat();
-                        if (!Double.isFinite(batchLoss)) {
-                            throw new NonFiniteLossException(epoch, b + 1, run.lastCheckpoint());
-                        }
-                        collector.backward(value);
-                    }
-                    trainer.step();
-                }
+                double batchLoss = trainBatch(epoch, b, order, buffers);
                 lossSum += batchLoss;
                 seconds += (System.nanoTime() - start) / 1e9;
                 progress.batch(b + 1, batchSize, lossSum / (b + 1), seconds);
             }
             long validationStart = System.nanoTime();
-            Validation v = validate(imageShape.get(0));
+            Validation v = validate(batchSize);
             EpochMetrics metrics =
                     new EpochMetrics(
                             epoch,
@@ -282,6 +267,98 @@ final class Training implements AutoCloseable {
                 parameter.getArray().getGradient().set(ALL, 0);
             }
         }
+    }
+
+    /** Reused arrays of one training batch. */
+    private record Batch(float[] image, float[] mask, Shape imageShape, Shape maskShape) {
+        Batch(int size, int bands, int tile) {
+            this(
+                    new float[size * bands * tile * tile],
+                    new float[size * tile * tile],
+                    new Shape(size, bands, tile, tile),
+                    new Shape(size, 1, tile, tile));
+        }
+    }
+
+    /**
+     * One optimisation step on batch {@code b} of an epoch's sample order; returns its loss.
+     *
+     * @throws IOException when a tile cannot be read
+     * @throws NonFiniteLossException when the loss is NaN or infinite
+     */
+    private double trainBatch(int epoch, int b, int[] order, Batch buffers) throws IOException {
+        int batchSize = (int) buffers.imageShape().get(0);
+        int pixels = train.tileSize() * train.tileSize();
+        int bands = train.bandCount();
+        // Dropout draws from the seed, the epoch and the batch alone.
+        Engine.getInstance().setRandomSeed(mix(config.seed(), epoch, b));
+        try (NDManager batch = manager.newSubManager()) {
+            long loading = System.nanoTime();
+            for (int i = 0; i < batchSize; i++) {
+                train.fill(
+                        order[b * batchSize + i],
+                        buffers.image(),
+                        i * bands * pixels,
+                        buffers.mask(),
+                        i * pixels);
+            }
+            NDArray x = batch.create(buffers.image(), buffers.imageShape());
+            NDArray y = batch.create(buffers.mask(), buffers.maskShape());
+            dataNanos += System.nanoTime() - loading;
+            clearGradients();
+            double value;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList predictions = trainer.forward(new NDList(x));
+                NDArray l = loss.evaluate(new NDList(y), predictions);
+                value = l.getFloat();
+                if (!Double.isFinite(value)) {
+                    throw new NonFiniteLossException(epoch, b + 1, run.lastCheckpoint());
+                }
+                collector.backward(l);
+            }
+            trainer.step();
+            return value;
+        }
+    }
+
+    /**
+     * Times {@code steps} training steps of an epoch: total seconds and the seconds spent loading,
+     * normalising and transforming tiles (for {@code s2v bench train}).
+     *
+     * @throws IOException when a tile cannot be read
+     */
+    double[] timeSteps(int epoch, int steps) throws IOException {
+        int batchSize = config.train().batchSize();
+        int samples = (int) train.size();
+        Batch buffers = new Batch(batchSize, train.bandCount(), train.tileSize());
+        train.setEpoch(epoch);
+        int[] order = permutation(samples, config.seed(), epoch);
+        int batches = samples / batchSize;
+        dataNanos = 0;
+        long start = System.nanoTime();
+        for (int s = 0; s < steps; s++) {
+            trainBatch(epoch, s % batches, order, buffers);
+        }
+        return new double[] {(System.nanoTime() - start) / 1e9, dataNanos / 1e9};
+    }
+
+    /**
+     * Times {@code batches} forward passes of a training-sized batch with training off (for {@code
+     * s2v bench train}); returns seconds.
+     */
+    double timeInference(int batches) {
+        int batchSize = config.train().batchSize();
+        Shape shape = new Shape(batchSize, train.bandCount(), train.tileSize(), train.tileSize());
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = batch.randomUniform(0, 1, shape);
+                block.forward(new ParameterStore(batch, false), new NDList(x), false)
+                        .singletonOrThrow()
+                        .toFloatArray();
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The learning rate of the next epoch: the one saved with the state, or the configured. */

@@ -48,7 +48,7 @@ class SplitPlanTest {
             scenes.add(scene("S" + i, 400000 + i * 20000, 5000000));
         }
         SplitPlan plan = new SplitPlan(SplitPlan.Rule.SCENE, 0.2, 0.1, 0, 7);
-        SplitPlan.Assignment a = plan.assign(scenes);
+        SplitPlan.Assignment a = plan.assign(scenes, 64);
         Map<Split, Integer> counts = new EnumMap<>(Split.class);
         for (SplitPlan.Scene s : scenes) {
             counts.merge(a.sceneSplit(s.sceneId()).orElseThrow(), 1, Integer::sum);
@@ -56,12 +56,12 @@ class SplitPlanTest {
         assertEquals(Map.of(Split.TRAIN, 7, Split.VAL, 2, Split.TEST, 1), counts);
         List<SplitPlan.Scene> backwards = new ArrayList<>(scenes);
         Collections.reverse(backwards);
-        SplitPlan.Assignment reversed = plan.assign(backwards);
+        SplitPlan.Assignment reversed = plan.assign(backwards, 64);
         for (SplitPlan.Scene s : scenes) {
             assertEquals(a.sceneSplit(s.sceneId()), reversed.sceneSplit(s.sceneId()));
         }
         SplitPlan.Assignment otherSeed =
-                new SplitPlan(SplitPlan.Rule.SCENE, 0.2, 0.1, 0, 8).assign(scenes);
+                new SplitPlan(SplitPlan.Rule.SCENE, 0.2, 0.1, 0, 8).assign(scenes, 64);
         assertNotEquals(
                 scenes.stream().map(s -> a.sceneSplit(s.sceneId()).orElseThrow()).toList(),
                 scenes.stream().map(s -> otherSeed.sceneSplit(s.sceneId()).orElseThrow()).toList());
@@ -79,7 +79,7 @@ class SplitPlanTest {
                         scene("D", 700000, 5000000));
         for (long seed = 0; seed < 20; seed++) {
             SplitPlan.Assignment a =
-                    new SplitPlan(SplitPlan.Rule.SCENE, 0.25, 0.25, 0, seed).assign(scenes);
+                    new SplitPlan(SplitPlan.Rule.SCENE, 0.25, 0.25, 0, seed).assign(scenes, 64);
             assertEquals(a.sceneSplit("A-2020"), a.sceneSplit("A-2022"));
         }
     }
@@ -90,18 +90,18 @@ class SplitPlanTest {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> new SplitPlan(SplitPlan.Rule.SCENE, 0.2, 0.2, 0, 1).assign(two));
+                        () -> new SplitPlan(SplitPlan.Rule.SCENE, 0.2, 0.2, 0, 1).assign(two, 64));
         assertTrue(e.getMessage().contains("at least 3"), e.getMessage());
         assertTrue(e.getMessage().contains("--split block"), e.getMessage());
     }
 
     @Test
     void blockRuleNeverLetsTilesOfDifferentSplitsShareGround() {
-        // Two overlapping scenes whose grids are offset by 320 m (half a tile).
+        // Two overlapping scenes whose grids are out of step by half a tile (320 m).
         SplitPlan.Scene a = new SplitPlan.Scene("A", grid(400000, 5000000, 1000, 1000));
-        SplitPlan.Scene b = new SplitPlan.Scene("B", grid(403200, 4996800, 1000, 1000));
+        SplitPlan.Scene b = new SplitPlan.Scene("B", grid(403520, 4996480, 1000, 1000));
         SplitPlan.Assignment assignment =
-                new SplitPlan(SplitPlan.Rule.BLOCK, 0.25, 0.25, 2, 3).assign(List.of(a, b));
+                new SplitPlan(SplitPlan.Rule.BLOCK, 0.25, 0.25, 2, 3).assign(List.of(a, b), 64);
         List<double[]> boxes = new ArrayList<>();
         List<Split> splits = new ArrayList<>();
         int dropped = 0;
@@ -136,6 +136,28 @@ class SplitPlanTest {
                 if (overlap) {
                     assertEquals(splits.get(i), splits.get(j), "overlapping tiles " + i + ", " + j);
                 }
+            }
+        }
+    }
+
+    @Test
+    void productsOnTheAnchorsGridLoseNoTileAtBlockEdges() {
+        // Two dates of one tile: same grid. Blocks of 2.5 km round to 4 tiles of 640 m.
+        SplitPlan.Scene a = new SplitPlan.Scene("A", grid(400000, 5000000, 1024, 1024));
+        SplitPlan.Scene b = new SplitPlan.Scene("B", grid(400000, 5000000, 1024, 1024));
+        SplitPlan.Assignment assignment =
+                new SplitPlan(SplitPlan.Rule.BLOCK, 0.25, 0.25, 2.5, 3).assign(List.of(a, b), 64);
+        for (int row = 0; row < 1024; row += 64) {
+            for (int col = 0; col < 1024; col += 64) {
+                PixelWindow tile = new PixelWindow(col, row, 64, 64);
+                Optional<Split> split = assignment.splitOf("A", tile);
+                assertTrue(split.isPresent(), "tile " + tile);
+                assertEquals(split, assignment.splitOf("B", tile), "same ground, same split");
+                // Tiles 0-3 share a block along each axis, tile 4 starts the next.
+                assertEquals(
+                        split,
+                        assignment.splitOf(
+                                "A", new PixelWindow(col / 256 * 256, row / 256 * 256, 64, 64)));
             }
         }
     }

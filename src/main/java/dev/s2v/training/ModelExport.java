@@ -1,0 +1,68 @@
+package dev.s2v.training;
+
+import dev.s2v.config.BuildInfo;
+import dev.s2v.config.ExperimentConfig;
+import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.model.ModelDescriptor;
+import dev.s2v.model.TrainedModel;
+import dev.s2v.model.UNetBlock;
+import dev.s2v.model.loss.LossSpec;
+import dev.s2v.raster.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Exports trained weights to {@code models/<experiment>/} with the {@code model.xml} that
+ * evaluation and inference read: bands, tile size, the training split's normalisation, the
+ * architecture, the loss and the threshold. The folder appears complete or not at all, and an
+ * earlier export of the same name is replaced only when asked.
+ */
+final class ModelExport {
+    private ModelExport() {}
+
+    /**
+     * Writes the model folder.
+     *
+     * @param lossParameters the loss's parameters as training used them
+     * @return the model folder
+     * @throws IOException when writing fails
+     */
+    static Path export(
+            Path modelsRoot,
+            ExperimentConfig config,
+            DatasetFolder dataset,
+            UNetBlock block,
+            Map<String, Double> lossParameters,
+            double threshold)
+            throws IOException {
+        ModelDescriptor descriptor =
+                new ModelDescriptor(
+                        config.bandList(),
+                        dataset.tileSize(),
+                        true,
+                        dataset.descriptor().normalization().of(config.normalizationKind()),
+                        block.architecture(),
+                        new LossSpec(config.train().loss(), lossParameters),
+                        threshold,
+                        dataset.descriptor().name(),
+                        dataset.folder().toAbsolutePath().toString(),
+                        config.name(),
+                        Instant.now(),
+                        BuildInfo.version());
+        Path target = modelsRoot.resolve(config.name());
+        Files.createDirectories(modelsRoot);
+        // Exported beside the target under a temporary name, then swapped in: a failed export
+        // leaves the previous model intact.
+        Path staging = modelsRoot.resolve("." + config.name() + ".export-" + System.nanoTime());
+        try {
+            TrainedModel.export(staging, block, descriptor);
+            AtomicFiles.replaceFolder(staging, target);
+        } finally {
+            AtomicFiles.deleteRecursively(staging);
+        }
+        return target;
+    }
+}
