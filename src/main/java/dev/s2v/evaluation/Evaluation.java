@@ -389,6 +389,7 @@ public final class Evaluation {
                                 validation.histogram().confusion(fixed.threshold()));
             } else {
                 choice = ThresholdSelection.f1Best(validation);
+                saturationNote(choice.threshold(), validation.histogram()).ifPresent(notes::add);
             }
             log.accept(
                     String.format(
@@ -534,6 +535,33 @@ public final class Evaluation {
                     });
             return gallery;
         }
+    }
+
+    /**
+     * A warning when the chosen threshold lies in the last step of the grid at either end: the
+     * pixels that decide it share one or two 0.0001-wide bins, which the grid cannot split (a
+     * network trained with a Dice loss pushes its probabilities into them).
+     */
+    static Optional<String> saturationNote(Threshold chosen, PixelHistogram validation) {
+        if (chosen.step() < PixelHistogram.STEPS - 1 && chosen.step() > 1) {
+            return Optional.empty();
+        }
+        boolean top = chosen.step() >= PixelHistogram.STEPS - 1;
+        Threshold edge = new Threshold(top ? PixelHistogram.STEPS - 1 : 2);
+        ConfusionMatrix m = validation.confusion(edge);
+        double vesselShare =
+                (double) (top ? m.truePositives() : m.falseNegatives()) / validation.vesselPixels();
+        return Optional.of(
+                String.format(
+                        Locale.ROOT,
+                        "The chosen threshold lies at the %s end of the 0.0001 grid: %.1f %% of"
+                                + " the validation vessel pixels score %s, where the grid cannot"
+                                + " separate them. The network's probabilities are saturated (as a"
+                                + " Dice loss tends to leave them); a finer threshold there might"
+                                + " do better than the one shown.",
+                        top ? "upper" : "lower",
+                        100 * vesselShare,
+                        top ? "0.9999 or more" : "below 0.0002"));
     }
 
     /** Up to {@code max} tiles spread evenly over the list, in its order. */

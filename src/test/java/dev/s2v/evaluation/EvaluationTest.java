@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -350,6 +351,23 @@ class EvaluationTest {
                         () -> Evaluation.run(request(noVal, dir.resolve("eval-none")), line -> {}));
         assertTrue(val.getMessage().contains("no validation tiles to choose the threshold on"));
         assertFalse(Files.exists(dir.resolve("eval-none")));
+    }
+
+    @Test
+    void aThresholdAtAnEndOfTheGridIsFlagged() {
+        PixelHistogram h = new PixelHistogram();
+        // Vessels at 1, 1, 0.99995 (bin 9999), 0.5 and 0.0001 (bin 1); water at 0.1.
+        h.add(
+                new float[] {1f, 1f, 0.99995f, 0.5f, 0.0001f, 0.1f},
+                new byte[] {1, 1, 1, 1, 1, 0},
+                null);
+        assertEquals(Optional.empty(), Evaluation.saturationNote(new Threshold(5000), h));
+        assertEquals(Optional.empty(), Evaluation.saturationNote(new Threshold(9998), h));
+        String top = Evaluation.saturationNote(new Threshold(10000), h).orElseThrow();
+        assertTrue(top.contains("upper end of the 0.0001 grid: 60.0 % of"), top);
+        assertTrue(top.contains("score 0.9999 or more"), top);
+        String bottom = Evaluation.saturationNote(new Threshold(1), h).orElseThrow();
+        assertTrue(bottom.contains("lower end of the 0.0001 grid: 20.0 % of"), bottom);
     }
 
     @Test
