@@ -22,6 +22,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void evaluationWorksOnPlainArraysWithoutDjl() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.list(MAIN.resolve("evaluation"))) {
+            for (Path file : files.toList()) {
+                if (Files.readString(file).contains("import ai.djl.")) {
+                    offenders.add(file.toString());
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
+    @Test
     void everyPackageSaysWhatItIsFor() throws IOException {
         try (Stream<Path> dirs = Files.list(MAIN)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {

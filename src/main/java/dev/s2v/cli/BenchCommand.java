@@ -1,7 +1,10 @@
 package dev.s2v.cli;
 
+import dev.s2v.bench.EvaluateBenchmark;
 import dev.s2v.bench.ReadBenchmark;
 import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.dataset.Split;
+import dev.s2v.evaluation.EvaluationSummary;
 import dev.s2v.raster.AtomicFiles;
 import dev.s2v.training.TrainingBenchmark;
 import java.io.IOException;
@@ -19,7 +22,11 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks (full-size data; not part of the tests).",
-        subcommands = {BenchCommand.Read.class, BenchCommand.Train.class})
+        subcommands = {
+            BenchCommand.Read.class,
+            BenchCommand.Train.class,
+            BenchCommand.Evaluate.class
+        })
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -74,6 +81,75 @@ final class BenchCommand implements Callable<Integer> {
                         "%-40s %7.2f s  %6.1f Mpx/s%n",
                         t.what(), t.seconds(), t.megapixels() / t.seconds());
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "evaluate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Time s2v evaluate on a test split of about N tiles of 64 px (7 bands) with a base-16, depth-4 UNET; the synthetic dataset and an untrained model are built once under --dir.")
+    static final class Evaluate implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(
+                names = "--dir",
+                defaultValue = "target/bench",
+                description =
+                        "Where the dataset, model and report are kept (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Option(
+                names = "--tiles",
+                defaultValue = "10000",
+                description = "Test tiles to evaluate, about (default: ${DEFAULT-VALUE}).")
+        int tiles;
+
+        @Option(
+                names = "--model",
+                paramLabel = "DIR",
+                description =
+                        "A trained model for the dataset's bands and 64 px tiles instead of the untrained base-16 one.")
+        Path model;
+
+        @Override
+        public Integer call() throws IOException {
+            if (tiles < 1) {
+                throw new IllegalArgumentException("--tiles must be at least 1, got " + tiles);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            DatasetFolder dataset = EvaluateBenchmark.dataset(dir, tiles, out::println);
+            Path m = model != null ? model : EvaluateBenchmark.untrainedModel(dir, dataset);
+            out.printf(
+                    Locale.ROOT,
+                    "dataset    %s (%d train, %d val, %d test tiles)%nmodel      %s%n",
+                    dataset.folder(),
+                    dataset.tiles(Split.TRAIN).size(),
+                    dataset.tiles(Split.VAL).size(),
+                    dataset.tiles(Split.TEST).size(),
+                    m);
+            EvaluationSummary summary =
+                    EvaluateBenchmark.run(m, dataset, dir.resolve("evaluate-report"), out::println);
+            out.println();
+            for (EvaluationSummary.Phase p : summary.phases()) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-40s %6d tiles %8.1f s %s%n",
+                        p.name(),
+                        p.tiles(),
+                        p.seconds(),
+                        p.tiles() > 0
+                                ? String.format(
+                                        Locale.ROOT, "%6.0f tiles/s", p.tiles() / p.seconds())
+                                : "");
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "%-40s %6d tiles %8.1f s%n",
+                    "whole evaluation",
+                    dataset.tiles(Split.TEST).size(),
+                    summary.seconds());
             return ExitCodes.OK;
         }
     }

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             TilesCommand.class,
             DatasetCommand.class,
             TrainCommand.class,
+            EvaluateCommand.class,
             BenchCommand.class,
             SynthCommand.class,
             CommandLine.HelpCommand.class

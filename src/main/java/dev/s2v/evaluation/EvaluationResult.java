@@ -11,6 +11,8 @@ import java.util.List;
  * @param baselines the baselines' results, scored the same way
  * @param scenes the model's results per scene
  * @param tiles the model's results per tile
+ * @param notes what a reader should know about this evaluation beyond the standard protocol (e.g.
+ *     how a baseline was fitted), one sentence each
  */
 public record EvaluationResult(
         EvaluationSettings settings,
@@ -18,7 +20,8 @@ public record EvaluationResult(
         PredictorResult model,
         List<PredictorResult> baselines,
         List<SceneRow> scenes,
-        List<TileRow> tiles) {
+        List<TileRow> tiles,
+        List<String> notes) {
 
     /**
      * Validates and copies.
@@ -42,5 +45,6 @@ public record EvaluationResult(
         baselines = List.copyOf(baselines);
         scenes = List.copyOf(scenes);
         tiles = List.copyOf(tiles);
+        notes = List.copyOf(notes);
     }
 }

@@ -28,6 +28,12 @@ final class ReportDocument {
         md.append("# ").append(title()).append("\n\n");
         md.append(summary()).append("\n\n");
         md.append("> ").append(thresholdNote()).append("\n\n");
+        for (String note : result.notes()) {
+            md.append("- ").append(ReportText.markdown(note)).append('\n');
+        }
+        if (!result.notes().isEmpty()) {
+            md.append('\n');
+        }
         md.append("## Model and baselines\n\n").append(markdown(headline())).append('\n');
         for (String line : predictorDescriptions()) {
             md.append("- ").append(ReportText.markdown(line)).append('\n');
@@ -69,6 +75,13 @@ final class ReportDocument {
         h.append("<h1>").append(ReportText.html(title())).append("</h1>\n");
         h.append("<p class=\"meta\">").append(ReportText.html(summary())).append("</p>\n");
         h.append("<p class=\"note\">").append(ReportText.html(thresholdNote())).append("</p>\n");
+        if (!result.notes().isEmpty()) {
+            h.append("<ul class=\"meta\">\n");
+            for (String note : result.notes()) {
+                h.append("<li>").append(ReportText.html(note)).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
         h.append("<h2>Model and baselines</h2>\n").append(html(headline())).append("<ul>\n");
         for (String line : predictorDescriptions()) {
             h.append("<li>").append(ReportText.html(line)).append("</li>\n");
@@ -125,10 +138,11 @@ final class ReportDocument {
         ConfusionMatrix m = result.model().pixels().confusion();
         return String.format(
                 Locale.ROOT,
-                "%d tiles from %d scenes: %d valid pixels, of which %d (%.4f %%) are vessel pixels;"
+                "%d tiles from %d %s: %d valid pixels, of which %d (%.4f %%) are vessel pixels;"
                         + " %d true vessels. Pixel size %s m.",
                 result.tiles().size(),
                 result.scenes().size(),
+                result.scenes().size() == 1 ? "scene" : "scenes",
                 m.total(),
                 m.positives(),
                 m.total() == 0 ? 0.0 : 100.0 * m.positives() / m.total(),
@@ -138,19 +152,42 @@ final class ReportDocument {
 
     private String thresholdNote() {
         ThresholdChoice t = result.threshold();
+        String matching =
+                String.format(
+                        Locale.ROOT,
+                        " Vessels are matched one to one when their centroids lie within %s px (%s"
+                                + " m).",
+                        ReportText.metres(result.settings().matching().radiusPx()),
+                        ReportText.metres(result.settings().matchRadiusM()));
+        if (!t.rule().equals(ThresholdSelection.F1_BEST_RULE)) {
+            String validation =
+                    t.validation().total() == 0
+                            ? "the dataset has no validation pixels to check it on"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "validation F1 %s over %d validation pixels",
+                                    ReportText.ratio(t.validation().f1()),
+                                    t.validation().total());
+            return String.format(
+                            Locale.ROOT,
+                            "Threshold %s, %s (%s), applied unchanged to the %s split.",
+                            t.threshold(),
+                            t.rule(),
+                            validation,
+                            result.settings().split())
+                    + matching;
+        }
         return String.format(
-                Locale.ROOT,
-                "Threshold %s, chosen on the validation split only (%s: validation F1 %s over %d"
-                        + " validation pixels) and applied unchanged to the %s split."
-                        + " Vessels are matched one to one when their centroids lie within"
-                        + " %s px (%s m).",
-                t.threshold(),
-                t.rule(),
-                ReportText.ratio(t.validation().f1()),
-                t.validation().total(),
-                result.settings().split(),
-                ReportText.metres(result.settings().matching().radiusPx()),
-                ReportText.metres(result.settings().matchRadiusM()));
+                        Locale.ROOT,
+                        "Threshold %s, chosen on the validation split only (%s: validation F1 %s"
+                                + " over %d validation pixels) and applied unchanged to the %s"
+                                + " split.",
+                        t.threshold(),
+                        t.rule(),
+                        ReportText.ratio(t.validation().f1()),
+                        t.validation().total(),
+                        result.settings().split())
+                + matching;
     }
 
     private List<PredictorResult> predictors() {
@@ -201,14 +238,15 @@ final class ReportDocument {
 
     private List<String> predictorDescriptions() {
         List<String> lines = new ArrayList<>();
-        for (PredictorResult p : predictors()) {
-            lines.add(
-                    p.name()
-                            + ": "
-                            + p.description()
-                            + " (scored at threshold "
-                            + p.pixels().threshold()
-                            + ")");
+        lines.add(
+                result.model().name()
+                        + ": "
+                        + result.model().description()
+                        + " (scored at threshold "
+                        + result.model().pixels().threshold()
+                        + ")");
+        for (PredictorResult p : result.baselines()) {
+            lines.add(p.name() + ": " + p.description() + " (a 0/1 mask, no threshold to tune)");
         }
         return lines;
     }
@@ -384,11 +422,13 @@ final class ReportDocument {
                         + " one bin counting as tied. Undefined values print as "
                         + ReportText.NOT_AVAILABLE
                         + ".",
-                "A pixel is a vessel when its probability is at least the threshold. The"
-                        + " threshold maximises the pixel F1 on the validation split (the middle"
-                        + " of the range of thresholds that reach it); the evaluated split never"
-                        + " influences it.",
-                "Vessels are the 8-connected objects of a mask. Length and width come from the"
+                "A pixel is a vessel when its probability is at least the threshold. A"
+                        + " threshold chosen automatically maximises the pixel F1 on the"
+                        + " validation split (the middle of the range of thresholds that reach"
+                        + " it); the evaluated split never influences it.",
+                "Vessels are the 8-connected objects of a mask: the true vessels those of each"
+                        + " tile's truth mask (no-data pixels excluded), so a vessel cut by a tile"
+                        + " edge counts once in each tile it reaches. Length and width come from the"
                         + " second moments of an object's pixels (a 1 x 10 pixel line is 10"
                         + " pixels long); a predicted object matches at most one true vessel"
                         + " (Hungarian method, most matches first, then the least total centroid"
@@ -422,7 +462,7 @@ final class ReportDocument {
     }
 
     private static String html(Table t) {
-        StringBuilder h = new StringBuilder("<table>\n<tr>");
+        StringBuilder h = new StringBuilder("<div class=\"wide\"><table>\n<tr>");
         for (int c = 0; c < t.header().size(); c++) {
             h.append(c == 0 ? "<th class=\"text\">" : "<th>")
                     .append(ReportText.html(t.header().get(c)))
@@ -439,6 +479,6 @@ final class ReportDocument {
             }
             h.append("</tr>\n");
         }
-        return h.append("</table>\n").toString();
+        return h.append("</table></div>\n").toString();
     }
 }

@@ -71,7 +71,8 @@ public final class ReportWriter {
             table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
             th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }
             th { background: #f0f3f7; }
-            td.text, th.text { text-align: left; }
+            td.text, th.text { text-align: left; overflow-wrap: anywhere; }
+            .wide { overflow-x: auto; }
             tr.model td { font-weight: 600; background: #fbfbe8; }
             .note { background: #eef6ee; border-left: 4px solid #3a8a3a; padding: 0.6em 1em; }
             .meta { color: #444; }
@@ -177,9 +178,13 @@ public final class ReportWriter {
         }
         for (int i = 0; i < gallery.size(); i++) {
             GalleryTile tile = gallery.get(i);
-            String caption = caption(tile, result.tiles());
+            String scores = scores(tile, result.tiles());
+            String caption = "scene " + tile.sceneId() + ", tile " + tile.tileId() + scores;
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(GalleryRenderer.render(tile, caption), "png", bytes);
+            ImageIO.write(
+                    GalleryRenderer.render(tile, "tile " + shortTileId(tile) + scores),
+                    "png",
+                    bytes);
             String file =
                     GALLERY
                             + "/"
@@ -213,17 +218,27 @@ public final class ReportWriter {
         return safe.length() > 60 ? safe.substring(0, 60) : safe;
     }
 
-    private static String caption(GalleryTile tile, List<TileRow> rows) {
-        String ids = "scene " + tile.sceneId() + ", tile " + tile.tileId();
+    /**
+     * The tile id without its scene id in front (tiles are named after their scene), so that the
+     * line drawn above the panels fits.
+     */
+    static String shortTileId(GalleryTile tile) {
+        String prefix = tile.sceneId() + "_";
+        return tile.tileId().startsWith(prefix) && tile.tileId().length() > prefix.length()
+                ? tile.tileId().substring(prefix.length())
+                : tile.tileId();
+    }
+
+    /** ": Dice ..., false alarms, misses and vessels" of a tile, or "" without its row. */
+    private static String scores(GalleryTile tile, List<TileRow> rows) {
         for (TileRow row : rows) {
             if (row.sceneId().equals(tile.sceneId()) && row.tileId().equals(tile.tileId())) {
                 ConfusionMatrix m = row.confusion();
                 ObjectScores o = row.objects();
                 return String.format(
                         Locale.ROOT,
-                        "%s: Dice %s, %d false-alarm px, %d missed px; vessels %d true, %d"
+                        ": Dice %s, %d false-alarm px, %d missed px; vessels %d true, %d"
                                 + " predicted, %d matched",
-                        ids,
                         ReportText.ratio(m.f1()),
                         m.falsePositives(),
                         m.falseNegatives(),
@@ -232,7 +247,7 @@ public final class ReportWriter {
                         o.matchedTrue());
             }
         }
-        return ids;
+        return "";
     }
 
     /** JSON with undefined numbers as null (JSON has no NaN). */

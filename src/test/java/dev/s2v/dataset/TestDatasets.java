@@ -3,6 +3,7 @@ package dev.s2v.dataset;
 import dev.s2v.raster.GeoTiffWriter;
 import dev.s2v.raster.PixelType;
 import dev.s2v.raster.PixelWindow;
+import dev.s2v.raster.RasterDataset;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.ScaleRule;
 import dev.s2v.raster.Sentinel2Product;
@@ -11,6 +12,7 @@ import dev.s2v.raster.Sentinel2ProductWriter.ProductSpec;
 import dev.s2v.raster.SpectralBand;
 import dev.s2v.raster.TestProducts;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +78,42 @@ public final class TestDatasets {
         Path out = dir.resolve("dataset");
         DatasetBuilder.build(out, labelled, options, line -> {});
         return DatasetFolder.open(out);
+    }
+
+    /** Changes a tile in place: its stored band values and its mask. */
+    public interface TileEdit {
+        /**
+         * Edits the arrays of one tile.
+         *
+         * @param tile the manifest row
+         * @param stored per band, row-major stored values
+         * @param mask row-major 0/1 vessel mask
+         */
+        void edit(TileRecord tile, short[][] stored, byte[] mask);
+    }
+
+    /**
+     * Rewrites every tile file of a split after an edit (the manifest's counts are left as they
+     * were).
+     *
+     * @throws IOException when a tile cannot be read or written
+     */
+    public static void rewrite(DatasetFolder dataset, Split split, TileEdit edit)
+            throws IOException {
+        int pixels = dataset.tileSize() * dataset.tileSize();
+        for (TileRecord tile : dataset.tiles(split)) {
+            short[][] stored = new short[dataset.bands().size()][pixels];
+            byte[] mask = new byte[pixels];
+            dataset.read(tile, stored, mask);
+            edit.edit(tile, stored, mask);
+            Path file = dataset.folder().resolve(tile.file());
+            RasterGrid grid;
+            try (RasterDataset raster = RasterDataset.open(file)) {
+                grid = raster.grid();
+            }
+            Files.delete(file);
+            TileFile.write(file, grid, dataset.bands(), stored, mask);
+        }
     }
 
     private static ProductSpec spec(int index, int size) {

@@ -49,6 +49,28 @@ class ReportWriterTest {
     }
 
     @Test
+    void galleryImagesNameTilesWithoutRepeatingTheirScene() {
+        float[] one = {0f};
+        byte[] none = {0};
+        GalleryTile named =
+                new GalleryTile(
+                        "S2A_x", "S2A_x_r00064_c00128", 1, 1, one, one, one, none, none, one);
+        assertEquals("r00064_c00128", ReportWriter.shortTileId(named));
+        GalleryTile other = new GalleryTile("S2A_x", "t7", 1, 1, one, one, one, none, none, one);
+        assertEquals("t7", ReportWriter.shortTileId(other));
+    }
+
+    @Test
+    void theNotesAreInBothReports() throws IOException {
+        for (String name : List.of(ReportWriter.HTML, ReportWriter.MARKDOWN)) {
+            assertTrue(
+                    Files.readString(report.resolve(name))
+                            .contains("The spectral baseline was fitted on one training tile."),
+                    name);
+        }
+    }
+
+    @Test
     void chartsDecodeAt1200By800() throws IOException {
         for (String name : List.of(ReportWriter.PR_CURVE, ReportWriter.CONFUSION)) {
             BufferedImage image = ImageIO.read(report.resolve(name).toFile());

@@ -97,7 +97,8 @@ final class TestEvaluations {
                                 backgroundScores.result(
                                         background.name(), background.description())),
                         model.sceneRows(),
-                        model.tileRows());
+                        model.tileRows(),
+                        List.of("The spectral baseline was fitted on one training tile."));
         List<GalleryTile> gallery = new ArrayList<>();
         for (TileRow worst : model.worstTiles(2)) {
             Tile t =

@@ -1,0 +1,131 @@
+package dev.s2v.evaluation;
+
+import dev.s2v.config.Normalization;
+import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.dataset.TileCodec;
+import dev.s2v.dataset.TileRecord;
+import dev.s2v.raster.SpectralBand;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads dataset tiles for a model: the model's bands picked from the dataset's, in the model's
+ * order, as reflectance and as the model's normalised input (the model's own normalisation from its
+ * {@code model.xml}, not the dataset's), with the truth and the valid pixels. Not thread-safe.
+ */
+final class TileReader {
+    private final DatasetFolder dataset;
+    private final int[] datasetBand;
+    private final float[][] inputOfStored;
+    private final int size;
+    private final short[][] stored;
+    private final byte[] mask;
+
+    /**
+     * A tile as read.
+     *
+     * @param record the manifest row
+     * @param reflectance per model band, row-major; NaN = no data
+     * @param truth row-major, 1 = vessel (0 where not valid)
+     * @param valid row-major, true where every model band has data
+     */
+    record Tile(TileRecord record, float[][] reflectance, byte[] truth, boolean[] valid) {}
+
+    /**
+     * A reader of the given bands.
+     *
+     * @param dataset the dataset
+     * @param bands the model's bands, each one of the dataset's
+     * @param normalization the model's normalisation, one pair per model band
+     */
+    TileReader(DatasetFolder dataset, List<SpectralBand> bands, Normalization normalization) {
+        this.dataset = dataset;
+        this.size = dataset.tileSize();
+        this.datasetBand = new int[bands.size()];
+        this.inputOfStored = new float[bands.size()][65536];
+        for (int b = 0; b < bands.size(); b++) {
+            datasetBand[b] = dataset.bands().indexOf(bands.get(b));
+            if (datasetBand[b] < 0) {
+                throw new IllegalArgumentException(
+                        "band " + bands.get(b) + " is not in the dataset's " + dataset.bands());
+            }
+            // Decoding and normalising in one lookup per pixel.
+            for (int v = 0; v < 65536; v++) {
+                inputOfStored[b][v] = normalization.apply(b, TileCodec.decode(v));
+            }
+        }
+        int pixels = size * size;
+        this.stored = new short[dataset.bands().size()][pixels];
+        this.mask = new byte[pixels];
+    }
+
+    /** Tile side, pixels. */
+    int size() {
+        return size;
+    }
+
+    /** Values of one tile's model input: bands x size x size. */
+    int inputLength() {
+        return datasetBand.length * size * size;
+    }
+
+    /**
+     * Reads a tile.
+     *
+     * @param record the tile
+     * @param input receives the normalised input, band-major, from {@code offset}; null when not
+     *     needed
+     * @param offset where the tile's input starts
+     * @throws IOException when the tile file cannot be read
+     */
+    Tile read(TileRecord record, float[] input, int offset) throws IOException {
+        dataset.read(record, stored, mask);
+        int pixels = size * size;
+        float[][] reflectance = new float[datasetBand.length][pixels];
+        boolean[] valid = new boolean[pixels];
+        Arrays.fill(valid, true);
+        for (int b = 0; b < datasetBand.length; b++) {
+            short[] band = stored[datasetBand[b]];
+            float[] table = inputOfStored[b];
+            float[] out = reflectance[b];
+            for (int i = 0; i < pixels; i++) {
+                int v = band[i] & 0xFFFF;
+                out[i] = TileCodec.decode(v);
+                if (v == TileCodec.NO_DATA) {
+                    valid[i] = false;
+                }
+                if (input != null) {
+                    input[offset + b * pixels + i] = table[v];
+                }
+            }
+        }
+        byte[] truth = new byte[pixels];
+        for (int i = 0; i < pixels; i++) {
+            truth[i] = (byte) (valid[i] && mask[i] != 0 ? 1 : 0);
+        }
+        return new Tile(record, reflectance, truth, valid);
+    }
+
+    /**
+     * The true-colour bands B04, B03, B02 of a tile from the dataset (whatever the model reads); a
+     * band the dataset lacks is replaced by its first band, so the panel turns grey rather than
+     * failing.
+     *
+     * @throws IOException when the tile file cannot be read
+     */
+    float[][] trueColour(TileRecord record) throws IOException {
+        dataset.read(record, stored, mask);
+        List<float[]> rgb = new ArrayList<>();
+        for (SpectralBand band : List.of(SpectralBand.B04, SpectralBand.B03, SpectralBand.B02)) {
+            int index = Math.max(0, dataset.bands().indexOf(band));
+            float[] out = new float[size * size];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = TileCodec.decode(stored[index][i]);
+            }
+            rgb.add(out);
+        }
+        return rgb.toArray(new float[0][]);
+    }
+}
