@@ -574,7 +574,9 @@ final class ScenePlanner {
             }
             int shapeSeed = d.nextInt();
             List<ConvexPolygon> rim = Shapes.blob(p[0], p[1], radius, 0.45, shapeSeed, 1);
-            List<ConvexPolygon> core = Shapes.blob(p[0], p[1], radius, 0.45, shapeSeed, 0.72);
+            // A rim of rock 10-25 m wide around the vegetated core.
+            double coreScale = 1 - Math.min(0.4, d.uniform(10, 25) / radius);
+            List<ConvexPolygon> core = Shapes.blob(p[0], p[1], radius, 0.45, shapeSeed, coreScale);
             ConvexPolygon box = Shapes.boundingBox(rim);
             if (!occupancy.free(box, DISTRACTOR_CLEARANCE_M)) {
                 continue;
@@ -685,14 +687,25 @@ final class ScenePlanner {
                 if (!inScene(x, y) || fields.coast(x, y) < 500) {
                     continue;
                 }
-                // From above: the nacelle turned into the wind and three thin blades.
+                // From above: the nacelle turned into the wind, and the rotor's vertical disc seen
+                // edge-on: the three 75 m blades project onto a thin line across the wind, as far
+                // either side as the blade reaching furthest that way.
                 Frame hub = new Frame(x, y, windDeg);
                 List<ConvexPolygon> parts = new ArrayList<>();
                 parts.add(hub.box(-9, 3, -2, 2));
-                double rotor = d.uniform(0, 120);
+                double rotor = d.uniform(0, 2 * Math.PI);
+                double right = 0;
+                double left = 0;
                 for (int blade = 0; blade < 3; blade++) {
-                    Frame b = new Frame(x, y, windDeg + 90 + rotor + 120 * blade);
-                    parts.add(b.polygon(2, -1.6, 75, -0.6, 75, 0.6, 2, 1.6));
+                    double reach = 75 * StrictMath.cos(rotor + blade * 2 * Math.PI / 3);
+                    right = Math.max(right, reach);
+                    left = Math.min(left, reach);
+                }
+                if (right > 4) {
+                    parts.add(hub.polygon(-0.9, 2, 0.9, 2, 0.3, right, -0.3, right));
+                }
+                if (left < -4) {
+                    parts.add(hub.polygon(-0.9, -2, 0.9, -2, 0.3, left, -0.3, left));
                 }
                 ConvexPolygon box = Shapes.boundingBox(parts);
                 if (occupancy.free(box, DISTRACTOR_CLEARANCE_M)) {
