@@ -63,7 +63,7 @@ final class ScenePlanner {
      * @param seed the scene's seed
      * @param sizePx width and height at 10 m (64 .. 10980)
      * @param processingBaseline e.g. 05.09; picks the years of the date
-     * @param vesselDensity vessels per km2 of water (scattered ones; harbours fill in proportion)
+     * @param vesselDensity traffic level, 1 = default (see {@link SynthOptions#vesselDensity()})
      */
     static ScenePlan plan(long seed, int sizePx, String processingBaseline, double vesselDensity) {
         return new ScenePlanner(seed, sizePx, vesselDensity).build(processingBaseline);
