@@ -107,23 +107,23 @@ final class Atmosphere {
         return (int) (h * (HAZE_LEVELS - 1) + 0.5);
     }
 
-    /** Path reflectance of a band at a haze level. */
-    float path(int level, int band) {
-        return path[level][band];
+    /** Path reflectance per band (band_id order) at a haze level; do not modify. */
+    float[] path(int level) {
+        return path[level];
     }
 
-    /** Sun-ground-sensor transmittance of a band at a haze level. */
-    float transmittance(int level, int band) {
-        return transmittance[level][band];
+    /** Sun-ground-sensor transmittance per band at a haze level; do not modify. */
+    float[] transmittance(int level) {
+        return transmittance[level];
     }
 
-    /** Direct (unscattered) two-way transmittance, for specular sun glint. */
-    float direct(int level, int band) {
-        return direct[level][band];
+    /** Direct (unscattered) two-way transmittance per band, for specular sun glint. */
+    float[] direct(int level) {
+        return direct[level];
     }
 
     /** The share of the ground irradiance that is diffuse sky light (what a shadow keeps). */
-    float diffuseShare(int level, int band) {
-        return diffuseShare[level][band];
+    float[] diffuseShare(int level) {
+        return diffuseShare[level];
     }
 }
