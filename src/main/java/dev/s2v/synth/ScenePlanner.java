@@ -582,7 +582,9 @@ final class ScenePlanner {
                 continue;
             }
             Spectrum rock = d.chance(0.5) ? Materials.ROCK_DARK : Materials.ROCK_LIGHT;
-            Spectrum green = Materials.FOREST.mix(Materials.DRY_GRASS, d.uniform(0, 0.6));
+            // Sparse vegetation on rock: the core is part rock, so the islet reads as one blob.
+            Spectrum green =
+                    Materials.FOREST.mix(Materials.DRY_GRASS, d.uniform(0, 0.6)).mix(rock, 0.35);
             List<Spectrum> coreSpectra = new ArrayList<>();
             core.forEach(t -> coreSpectra.add(green));
             fixture(
