@@ -5,6 +5,7 @@ import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.Split;
 import dev.s2v.dataset.TileRecord;
 import dev.s2v.model.ModelDescriptor;
+import dev.s2v.model.ModelFormatException;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.model.UNetArchitecture;
 import dev.s2v.raster.ConnectedComponents;
@@ -470,6 +471,17 @@ public final class Evaluation {
                     batch.add(reader.read(tiles.get(first + i), input, i * inputLength));
                 }
                 float[] probability = model.predict(input, n);
+                for (int i = 0; i < probability.length; i++) {
+                    if (!(probability[i] >= 0 && probability[i] <= 1)) {
+                        throw new ModelFormatException(
+                                model.folder().resolve(TrainedModel.WEIGHTS_FILE),
+                                "the network gives probability "
+                                        + probability[i]
+                                        + " on tile "
+                                        + tiles.get(first + i / pixels).tileId()
+                                        + "; its weights are broken (NaN or infinite)");
+                    }
+                }
                 for (int i = 0; i < n; i++) {
                     sink.accept(
                             batch.get(i),

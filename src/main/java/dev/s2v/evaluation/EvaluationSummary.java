@@ -35,7 +35,9 @@ public record EvaluationSummary(EvaluationResult result, Path reportFolder, List
 
     /**
      * The headline numbers as lines for a terminal: the threshold, pixel and vessel scores of the
-     * model and the baselines, the model's vessel F1 per length class, and the report's path.
+     * model and the baselines, the model's vessel F1 per length class, and the report's path. As in
+     * the report, a ratio whose denominator is empty (the precision of a predictor that predicts
+     * nothing) prints as "–" rather than its conventional value.
      */
     public List<String> headline() {
         List<String> lines = new ArrayList<>();
@@ -78,13 +80,15 @@ public record EvaluationSummary(EvaluationResult result, Path reportFolder, List
                             Locale.ROOT,
                             "  %-20s %9s %9s %9s %7s %9s %9s %9s",
                             p.name(),
-                            ReportText.ratio(m.precision()),
-                            ReportText.ratio(m.recall()),
-                            ReportText.ratio(m.f1()),
+                            ReportText.ratio(m.precision(), m.truePositives() + m.falsePositives()),
+                            ReportText.ratio(m.recall(), m.positives()),
+                            ReportText.ratio(
+                                    m.f1(),
+                                    m.truePositives() + m.falsePositives() + m.falseNegatives()),
                             ReportText.ratio(p.pixels().averagePrecision()),
-                            ReportText.ratio(o.precision()),
-                            ReportText.ratio(o.recall()),
-                            ReportText.ratio(o.f1())));
+                            ReportText.ratio(o.precision(), o.predictedObjects()),
+                            ReportText.ratio(o.recall(), o.trueObjects()),
+                            ReportText.ratio(o.f1(), o.trueObjects() + o.predictedObjects())));
         }
         StringBuilder bins = new StringBuilder("  model vessel F1 by length:");
         for (LengthBinScores b : result.model().objects().byLength()) {

@@ -11,6 +11,7 @@ import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.Split;
 import dev.s2v.dataset.TestDatasets;
 import dev.s2v.dataset.TileDataset;
+import dev.s2v.model.ModelFormatException;
 import dev.s2v.model.TestModels;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.raster.ConnectedComponents;
@@ -194,7 +195,15 @@ class EvaluationTest {
                 headline.get(0).startsWith("test split of dataset: 9 tiles from 1 scene;"),
                 headline.get(0));
         assertTrue(headline.stream().anyMatch(l -> l.trim().startsWith("spectral threshold")));
-        assertTrue(headline.stream().anyMatch(l -> l.trim().startsWith("all background")));
+        String background =
+                headline.stream()
+                        .filter(l -> l.trim().startsWith("all background"))
+                        .findFirst()
+                        .orElseThrow();
+        // Nothing predicted: precision has no denominator and shows as such, recall and F1 are 0.
+        assertEquals(
+                List.of("all", "background", "\u2013", "0.000", "0.000"),
+                Arrays.asList(background.trim().split(" +")).subList(0, 5));
         assertEquals(
                 "report: " + report.resolve(ReportWriter.HTML), headline.get(headline.size() - 1));
     }
@@ -278,6 +287,23 @@ class EvaluationTest {
                 size.getMessage().contains("trained on 64 px tiles but dataset")
                         && size.getMessage().contains("has 32 px tiles"),
                 size.getMessage());
+    }
+
+    @Test
+    void brokenWeightsAreNamedInsteadOfScored() throws IOException {
+        Path broken =
+                TestModels.export(
+                        dir.resolve("m-nan"), TestDatasets.BANDS, 32, modelNormalization, true);
+        ModelFormatException e =
+                assertThrows(
+                        ModelFormatException.class,
+                        () -> Evaluation.run(withModel(broken), line -> {}));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                broken.resolve(TrainedModel.WEIGHTS_FILE)
+                                        + ": the network gives probability NaN on tile "),
+                e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -36,6 +37,22 @@ public final class TestModels {
      */
     public static Path export(
             Path folder, List<SpectralBand> bands, int tileSizePx, Normalization normalization)
+            throws IOException {
+        return export(folder, bands, tileSizePx, normalization, false);
+    }
+
+    /**
+     * Exports a model folder whose weights, when {@code broken}, hold a NaN (as a diverged training
+     * run leaves them).
+     *
+     * @throws IOException when the folder cannot be written
+     */
+    public static Path export(
+            Path folder,
+            List<SpectralBand> bands,
+            int tileSizePx,
+            Normalization normalization,
+            boolean broken)
             throws IOException {
         Engine engine = Torch.assumeEngine();
         UNetArchitecture architecture =
@@ -71,6 +88,9 @@ public final class TestModels {
                         block.forward(new ParameterStore(m, false), new NDList(x), true)
                                 .singletonOrThrow()
                                 .mean());
+            }
+            if (broken) {
+                block.getParameters().get(0).getValue().getArray().set(new NDIndex("0"), Float.NaN);
             }
             TrainedModel.export(folder, block, descriptor);
         }
