@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             DatasetCommand.class,
             BenchCommand.class,
             SynthCommand.class,
+            ExploreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
