@@ -120,16 +120,36 @@ final class PixelSampler {
     static PixelSample draw(
             DatasetFolder dataset, Set<Split> splits, int samplesPerClass, int maxTiles, long seed)
             throws IOException {
+        return draw(
+                dataset,
+                splits,
+                samplesPerClass,
+                maxTiles,
+                seed,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #draw(DatasetFolder, Set, int, int, long)} with a given number of threads, which
+     * changes the time taken but not the sample.
+     *
+     * @throws IOException when a tile cannot be read
+     */
+    static PixelSample draw(
+            DatasetFolder dataset,
+            Set<Split> splits,
+            int samplesPerClass,
+            int maxTiles,
+            long seed,
+            int threadCount)
+            throws IOException {
         long start = System.nanoTime();
         TilePlan plan = TilePlan.of(dataset.tiles(), splits, maxTiles, seed);
         if (plan.tiles().isEmpty()) {
             throw new IllegalArgumentException(
                     dataset.folder() + ": the chosen split has no tiles (splits: " + splits + ")");
         }
-        int threads =
-                Math.max(
-                        1,
-                        Math.min(Runtime.getRuntime().availableProcessors(), plan.tiles().size()));
+        int threads = Math.max(1, Math.min(threadCount, plan.tiles().size()));
         AtomicInteger next = new AtomicInteger();
         List<Worker> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -173,6 +193,13 @@ final class PixelSampler {
                 all.reservoirs[PixelClass.BACKGROUND.ordinal()].byBand(),
                 all.reservoirs[PixelClass.VESSEL.ordinal()].byBand(),
                 summary);
+    }
+
+    /** Stafford's variant 13 of the MurmurHash3 finaliser: a bijection that scatters bits. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static IOException unwrap(ExecutionException e) {
@@ -237,9 +264,11 @@ final class PixelSampler {
         }
 
         private void sample(TileRecord tile, int id, short[][] stored, byte[] mask, float[] pixel) {
-            // One generator per tile, seeded by its place in the manifest: every pixel's key is
-            // fixed by the seed alone, whichever thread reads the tile.
-            SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (id + 1)));
+            // One generator per tile, seeded by the seed and its place in the manifest: every
+            // pixel's key is fixed by the seed alone, whichever thread reads the tile. The seeds
+            // are hashed: SplittableRandom's states step by its golden gamma, so seeds that differ
+            // by multiples of it (as seed + gamma * id would) give overlapping sequences.
+            SplittableRandom random = new SplittableRandom(mix(mix(seed) + id));
             double[] weights = {plan.backgroundWeight(tile), 1};
             // A pixel enters when ln(u) / w > threshold, i.e. when u > exp(threshold * w): one
             // comparison per pixel, a logarithm only for those that enter.
