@@ -5,9 +5,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.knowm.xchart.internal.chartpart.Annotation;
+import org.knowm.xchart.style.AxesChartStyler;
 
 /**
  * Labels under the plot at chosen x positions, for an x axis of categories drawn on a numeric chart
@@ -51,11 +53,12 @@ public final class AxisLabels extends Annotation {
         if (!isVisible) {
             return;
         }
-        Font font = ((org.knowm.xchart.style.AxesChartStyler) styler).getAxisTickLabelsFont();
+        AxesChartStyler axes = (AxesChartStyler) styler;
+        Font font = axes.getAxisTickLabelsFont();
         FontRenderContext frc = new FontRenderContext(null, true, false);
         Object antialias = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(((org.knowm.xchart.style.AxesChartStyler) styler).getAxisTickLabelsColor());
+        g.setColor(axes.getAxisTickLabelsColor());
         double top = getYAxisScreenValueForMax() + GAP;
         bounds = new Rectangle2D.Double(getXAxisScreenValueForMin(), top, 0, 0);
         for (int i = 0; i < positions.length; i++) {
@@ -64,10 +67,12 @@ public final class AxisLabels extends Annotation {
             for (String line : labels.get(i)) {
                 TextLayout layout = new TextLayout(line, font, frc);
                 baseline += font.getSize2D() * 1.35;
-                layout.draw(
-                        g,
-                        (float) (x - layout.getAdvance() / 2),
-                        (float) (baseline - layout.getDescent()));
+                // Outlines, as XChart draws its own text: vector output then matches the bitmap.
+                g.fill(
+                        layout.getOutline(
+                                AffineTransform.getTranslateInstance(
+                                        x - layout.getAdvance() / 2,
+                                        baseline - layout.getDescent())));
             }
         }
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, antialias);

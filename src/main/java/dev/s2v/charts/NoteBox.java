@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.knowm.xchart.internal.chartpart.Annotation;
@@ -76,7 +77,11 @@ public final class NoteBox extends Annotation {
         g.setColor(styler.getAnnotationTextPanelFontColor());
         double baseline = y + PADDING + ascent;
         for (String line : lines) {
-            new TextLayout(line, font, frc).draw(g, (float) (x + PADDING), (float) baseline);
+            // Outlines, as XChart draws its own text: vector output then matches the bitmap.
+            g.fill(
+                    new TextLayout(line, font, frc)
+                            .getOutline(
+                                    AffineTransform.getTranslateInstance(x + PADDING, baseline)));
             baseline += lineHeight + LINE_GAP;
         }
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, antialias);

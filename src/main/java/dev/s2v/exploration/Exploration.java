@@ -1,5 +1,6 @@
 package dev.s2v.exploration;
 
+import dev.s2v.dataset.DatasetDescriptor;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.DatasetStatistics;
 import dev.s2v.raster.AtomicFiles;
@@ -88,7 +89,11 @@ public final class Exploration {
                         dataset.descriptor().name(),
                         options.split().label(),
                         s,
-                        options.bandwidthRule());
+                        options.bandwidthRule(),
+                        ChartContext.quantity(
+                                dataset.descriptor().sources().stream()
+                                        .map(DatasetDescriptor.Source::sceneId)
+                                        .toList()));
 
         Files.createDirectories(target.getParent());
         Path staging =
@@ -121,6 +126,7 @@ public final class Exploration {
                             separability,
                             figures,
                             options.bandwidthRule(),
+                            context.quantity(),
                             (System.nanoTime() - start) / 1e9);
             ExplorationPages.write(staging, result, classBalance);
             AtomicFiles.replaceFolder(staging, target);

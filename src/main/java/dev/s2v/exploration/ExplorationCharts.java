@@ -40,7 +40,6 @@ public final class ExplorationCharts {
     /** The y axis reaches this multiple of the data's span, leaving room for legend and note. */
     private static final double HEADROOM = 1.4;
 
-    private static final String REFLECTANCE = "TOA reflectance (L1C, unitless)";
     private static final BasicStroke MEDIAN = new BasicStroke(3f);
     private static final BasicStroke QUARTILE =
             new BasicStroke(
@@ -76,7 +75,7 @@ public final class ExplorationCharts {
                         bandName(band.band())
                                 + ": reflectance of vessel and background pixels, "
                                 + context.splits(),
-                        REFLECTANCE,
+                        context.quantity(),
                         "probability density (per unit reflectance)" + (logY ? ", log scale" : ""));
         chart.getStyler().setXAxisMin(band.lower()).setXAxisMax(band.upper());
         chart.getStyler().setXAxisDecimalPattern("0.00##");
@@ -179,7 +178,7 @@ public final class ExplorationCharts {
                 xyChart(
                         bandName(band.band()) + ": reflectance by class, " + context.splits(),
                         "class",
-                        REFLECTANCE);
+                        context.quantity());
         chart.getStyler().setXAxisMin(0.4).setXAxisMax(2.6);
         headroom(chart, band.lower(), band.upper());
         List<Violin> violins = new ArrayList<>();
@@ -220,7 +219,7 @@ public final class ExplorationCharts {
                 xyChart(
                         "Reflectance by band and class, " + context.splits(),
                         "band (central wavelength)",
-                        REFLECTANCE);
+                        context.quantity());
         double lower = Double.POSITIVE_INFINITY;
         double upper = Double.NEGATIVE_INFINITY;
         for (BandAnalysis b : bands) {
@@ -365,8 +364,8 @@ public final class ExplorationCharts {
                                 + yBand.band().label()
                                 + ", sampled pixels, "
                                 + context.splits(),
-                        xBand.band().label() + " " + REFLECTANCE,
-                        yBand.band().label() + " " + REFLECTANCE);
+                        xBand.band().label() + " " + context.quantity(),
+                        yBand.band().label() + " " + context.quantity());
         chart.getStyler().setXAxisMin(xBand.lower()).setXAxisMax(xBand.upper());
         chart.getStyler().setXAxisDecimalPattern("0.00##");
         headroom(chart, yBand.lower(), yBand.upper());
@@ -593,7 +592,7 @@ public final class ExplorationCharts {
                         "Reflectance spectra by class (median, 25-75 % shaded), "
                                 + context.splits(),
                         "central wavelength (nm)",
-                        REFLECTANCE);
+                        context.quantity());
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setMarkerSize(10);
         double lower = Double.POSITIVE_INFINITY;

@@ -207,13 +207,15 @@ public final class ExplorationPages {
     private static String meta(ExplorationResult result) {
         return String.format(
                 Locale.ROOT,
-                "Dataset %s (%s; %d x %d px tiles; bands %s). Densities: Gaussian kernels, %s,"
-                        + " never below the tiles' reflectance step of %s. Written by s2v %s.",
+                "Dataset %s (%s; %d x %d px tiles; bands %s; values: %s). Densities: Gaussian"
+                        + " kernels, %s, never below the tiles' reflectance step of %s. Written by"
+                        + " s2v %s.",
                 result.dataset(),
                 result.datasetFolder(),
                 result.tileSize(),
                 result.tileSize(),
                 String.join(", ", result.bands().stream().map(Enum::name).toList()),
+                result.quantity(),
                 result.rule().formula(),
                 ExplorationCharts.reflectance(BandAnalysis.RESOLUTION),
                 BuildInfo.version());

@@ -18,6 +18,7 @@ import java.util.List;
  * @param separability per charted band, in band order
  * @param figures the charts, in the pages' order
  * @param rule the bandwidth rule of the density estimates
+ * @param quantity what the tiles' values are, e.g. "TOA reflectance (L1C, unitless)"
  * @param seconds wall time of the whole exploration
  */
 public record ExplorationResult(
@@ -32,6 +33,7 @@ public record ExplorationResult(
         List<BandSeparability> separability,
         List<Figure> figures,
         BandwidthRule rule,
+        String quantity,
         double seconds) {
 
     /** Copies the lists. */
