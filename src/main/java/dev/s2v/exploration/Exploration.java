@@ -154,34 +154,25 @@ public final class Exploration {
             Table objects)
             throws IOException {
         ChartWriter charts = new ChartWriter(dir);
-        for (BandAnalysis b : charted) {
-            charts.add(
-                    new Figure(
-                            "distribution_" + b.band().name(),
-                            "Distribution: " + ExplorationCharts.bandName(b.band()),
-                            ExplorationCaptions.distribution(b, context)),
-                    ExplorationCharts.distribution(b, context, options.logY()));
-        }
-        for (BandAnalysis b : charted) {
-            charts.add(
-                    new Figure(
-                            "violin_" + b.band().name(),
-                            "Violins: " + ExplorationCharts.bandName(b.band()),
-                            ExplorationCaptions.violin(b)),
-                    ExplorationCharts.violin(b, context));
-        }
+        // Overview first, then each band's detail.
         charts.add(
                 new Figure(
-                        "violins_all_bands",
-                        "Violins of every band",
-                        ExplorationCaptions.violins(charted, options.split().label())),
-                ExplorationCharts.violins(charted, context));
+                        "class_imbalance",
+                        "Class imbalance",
+                        ExplorationCaptions.classImbalance(classBalance)),
+                ExplorationCharts.classImbalance(classBalance, objects));
         charts.add(
                 new Figure(
                         "separability",
                         "Separability per band",
                         ExplorationCaptions.separability(charted)),
                 ExplorationCharts.separability(charted, context));
+        charts.add(
+                new Figure(
+                        "violins_all_bands",
+                        "Violins of every band",
+                        ExplorationCaptions.violins(charted, options.split().label())),
+                ExplorationCharts.violins(charted, context));
         charts.add(
                 new Figure(
                         "spectra",
@@ -196,12 +187,20 @@ public final class Exploration {
                         "Scatter: " + x.band().label() + " against " + y.band().label(),
                         ExplorationCaptions.scatter(x, y)),
                 ExplorationCharts.scatter(sample, x, y, context));
-        charts.add(
-                new Figure(
-                        "class_imbalance",
-                        "Class imbalance",
-                        ExplorationCaptions.classImbalance(classBalance)),
-                ExplorationCharts.classImbalance(classBalance, objects));
+        for (BandAnalysis b : charted) {
+            charts.add(
+                    new Figure(
+                            "distribution_" + b.band().name(),
+                            "Distribution: " + ExplorationCharts.bandName(b.band()),
+                            ExplorationCaptions.distribution(b, context)),
+                    ExplorationCharts.distribution(b, context, options.logY()));
+            charts.add(
+                    new Figure(
+                            "violin_" + b.band().name(),
+                            "Violins: " + ExplorationCharts.bandName(b.band()),
+                            ExplorationCaptions.violin(b)),
+                    ExplorationCharts.violin(b, context));
+        }
         return charts.writeAll();
     }
 

@@ -3,6 +3,7 @@ package dev.s2v.exploration;
 import static dev.s2v.exploration.ExplorationCharts.count;
 import static dev.s2v.exploration.ExplorationCharts.reflectance;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,43 @@ final class ExplorationCaptions {
                                 context.rule().formula(),
                                 b.band().label()));
         text.append(comparison(b, context.splits()));
+        List<String> flattened = new ArrayList<>();
+        for (PixelClass c : PixelClass.values()) {
+            double flattening = flattening(b, c);
+            if (flattening > 1.5) {
+                flattened.add(String.format(Locale.ROOT, "%s (%.1f times)", c.label(), flattening));
+            }
+        }
+        if (!flattened.isEmpty()) {
+            text.append(" The curve flattens the narrowest peak of the ")
+                    .append(String.join(" and the ", flattened))
+                    .append(
+                            ", where the histogram stands taller: a rule-of-thumb bandwidth"
+                                    + " assumes one mode, and the class mixes a narrow mode (such"
+                                    + " as calm water) with broad ones.");
+        }
         return text.toString();
+    }
+
+    /**
+     * How much taller a class's tallest histogram bin stands than its density curve's peak: near 1
+     * when the bandwidth suits the data, large when it smooths a narrow mode away.
+     */
+    static double flattening(BandAnalysis b, PixelClass c) {
+        if (b.sample(c).size() < 5000) {
+            // Few pixels: the tallest of many bins stands high by chance, not for a mode.
+            return 1;
+        }
+        Histogram h = b.histogram(c);
+        double bins = 0;
+        for (int i = 0; i < h.bins(); i++) {
+            bins = Math.max(bins, h.density(i));
+        }
+        double curve = 0;
+        for (double x : ExplorationCharts.grid(b.lower(), b.upper(), 4 * h.bins())) {
+            curve = Math.max(curve, b.density(c).orElseThrow().at(x));
+        }
+        return curve > 0 ? bins / curve : 1;
     }
 
     static String violin(BandAnalysis b) {
@@ -142,7 +179,7 @@ final class ExplorationCaptions {
                 Locale.ROOT,
                 "Vessels are %s here: %s (AUC %.3f, Bhattacharyya distance %s).",
                 s.vesselsAre(),
-                medians(b).replaceAll("\\.$", ""),
+                medians(b).replace("Median", "median").replaceAll("\\.$", ""),
                 s.thresholdAuc(),
                 distance(s.bhattacharyya()));
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import tech.tablesaw.api.Table;
 
 /**
@@ -35,12 +36,16 @@ public final class ExplorationPages {
             table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
             th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }
             th { background: #f0f3f7; }
-            td:first-child, th:first-child { text-align: left; }
+            td.text, th.text { text-align: left; }
             .meta { color: #444; }
             img { max-width: 100%; height: auto; border: 1px solid #ddd; }
             figure { margin: 1.5em 0; }
             figcaption { font-size: 0.95em; color: #333; max-width: 1200px; }
             """;
+
+    /** Cells that read as numbers align right, the others left. */
+    private static final Pattern NUMBER =
+            Pattern.compile("[-0-9.,]+( %)?|n/a|infinite \\(no overlap\\)");
 
     private ExplorationPages() {}
 
@@ -148,15 +153,18 @@ public final class ExplorationPages {
                         " Every valid pixel read was offered to a reservoir of %s per class"
                                 + " (A-Res weighted reservoir sampling, seed %d): %s of %s"
                                 + " background pixels and %s of %s vessel pixels were kept."
-                                + " %s pixels with no data in some band were left out. Reading"
-                                + " and sampling took %.1f s; the whole exploration %.1f s.",
+                                + " %s. Reading and sampling took %.1f s; the whole exploration"
+                                + " %.1f s.",
                         count(s.samplesPerClass()),
                         s.seed(),
                         count(result.sampled(PixelClass.BACKGROUND)),
                         count(s.backgroundPixelsRead()),
                         count(result.sampled(PixelClass.VESSEL)),
                         count(s.vesselPixelsRead()),
-                        count(s.noDataPixels()),
+                        s.noDataPixels() == 0
+                                ? "Every pixel read had data in every band"
+                                : count(s.noDataPixels())
+                                        + " pixels without data in some band were left out",
                         s.seconds(),
                         result.seconds());
     }
@@ -310,7 +318,11 @@ public final class ExplorationPages {
             String cell = r == 0 ? "th" : "td";
             h.append("<tr>");
             for (String value : rows.get(r)) {
-                h.append('<').append(cell).append('>');
+                h.append('<').append(cell);
+                if (!NUMBER.matcher(value).matches()) {
+                    h.append(" class=\"text\"");
+                }
+                h.append('>');
                 h.append(escape(value));
                 h.append("</").append(cell).append('>');
             }
