@@ -430,13 +430,18 @@ public final class ExplorationCharts {
         List<Double> share = new ArrayList<>();
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
+        List<String> noTiles = new ArrayList<>();
+        List<String> noVessels = new ArrayList<>();
         for (int r = 0; r < classBalance.rowCount(); r++) {
             String split = classBalance.stringColumn("split").get(r);
-            double tiles = number(classBalance, "tiles", r);
             double vesselPixels = number(classBalance, "vessel_pixels", r);
             double valid = number(classBalance, "valid_pixels", r);
-            String note = tiles == 0 ? " (no tiles)" : vesselPixels == 0 ? " (no vessels)" : "";
-            splits.add(split + note);
+            if (number(classBalance, "tiles", r) == 0) {
+                noTiles.add(split);
+            } else if (vesselPixels == 0) {
+                noVessels.add(split);
+            }
+            splits.add(split);
             share.add(valid > 0 ? 100 * vesselPixels / valid : 0);
             with.add(number(classBalance, "tiles_with_vessels", r));
             without.add(number(classBalance, "tiles_without_vessels", r));
@@ -452,6 +457,17 @@ public final class ExplorationCharts {
         shares.getStyler().setYAxisDecimalPattern("0.0##");
         shares.getStyler().setLegendVisible(false);
         shares.addSeries("vessel pixels", splits, share).setFillColor(Charts.VESSEL_CLASS);
+        List<String> missing = new ArrayList<>();
+        if (!noVessels.isEmpty()) {
+            missing.add("no vessel pixels: " + String.join(", ", noVessels));
+        }
+        if (!noTiles.isEmpty()) {
+            missing.add("no tiles: " + String.join(", ", noTiles));
+        }
+        if (!missing.isEmpty()) {
+            note(shares, missing);
+        }
+        floorAxis(shares, share, 0.01);
 
         CategoryChart tiles =
                 categoryChart(
@@ -476,7 +492,7 @@ public final class ExplorationCharts {
                         "vessel objects");
         lengths.getStyler().setYAxisDecimalPattern("#,##0");
         lengths.getStyler().setLabelsVisible(true);
-        lengths.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        lengths.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         Color[] splitColours = {Charts.PALETTE[2], Charts.PALETTE[3], Charts.PALETTE[4]};
         List<String> bins = new ArrayList<>();
         for (int r = 0; r < objects.rowCount(); r++) {
@@ -486,6 +502,7 @@ public final class ExplorationCharts {
             }
         }
         int colour = 0;
+        double total = 0;
         for (String split : List.of("train", "val", "test")) {
             List<Double> counts = new ArrayList<>();
             for (String bin : bins) {
@@ -500,6 +517,11 @@ public final class ExplorationCharts {
             }
             CategorySeries s = lengths.addSeries(split, bins, counts);
             s.setFillColor(splitColours[colour++]);
+            total += counts.stream().mapToDouble(Double::doubleValue).sum();
+        }
+        if (total == 0) {
+            note(lengths, List.of("no vessel objects in the dataset"));
+            lengths.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         }
         return List.of(List.of(shares, tiles), List.of(lengths));
     }
@@ -566,6 +588,7 @@ public final class ExplorationCharts {
                             : "vessels are darker than background in " + String.join(", ", darker));
         }
         note(aucChart, aucNote);
+        floorAxis(distanceChart, distance, 0.1);
         if (!disjoint.isEmpty()) {
             note(
                     distanceChart,
@@ -718,6 +741,15 @@ public final class ExplorationCharts {
         chart.getStyler().setLabelsPosition(1.0);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         return chart;
+    }
+
+    /**
+     * Gives a bar chart whose values are all zero a y axis from 0 to {@code minimumMax} (XChart
+     * otherwise draws a degenerate axis of one tick), and room above the bars for a note.
+     */
+    private static void floorAxis(CategoryChart chart, List<Double> values, double minimumMax) {
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(Math.max(minimumMax, 1.15 * max));
     }
 
     /** A box of text lines in the plot's top right corner. */

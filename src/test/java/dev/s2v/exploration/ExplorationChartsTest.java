@@ -235,7 +235,7 @@ class ExplorationChartsTest {
         List<List<Chart<?, ?>>> rows = ExplorationCharts.classImbalance(balance, objects);
         CategoryChart share = (CategoryChart) rows.get(0).get(0);
         CategorySeries s = share.getSeriesMap().get("vessel pixels");
-        assertEquals(List.of("train", "val (no tiles)", "test (no vessels)", "all"), s.getXData());
+        assertEquals(List.of("train", "val", "test", "all"), s.getXData());
         List<? extends Number> percent = new ArrayList<>(s.getYData());
         assertEquals(1.0, percent.get(0).doubleValue(), 1e-12);
         assertEquals(0.0, percent.get(1).doubleValue());
