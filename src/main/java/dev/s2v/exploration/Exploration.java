@@ -95,9 +95,13 @@ public final class Exploration {
                                         .map(DatasetDescriptor.Source::sceneId)
                                         .toList()));
 
-        Files.createDirectories(target.getParent());
+        // A plain folder, not createTempDirectory's owner-only one: the result is a report to
+        // share. A folder of this name can only be left over from a killed run.
         Path staging =
-                Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+                target.resolveSibling(
+                        "." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        AtomicFiles.deleteRecursively(staging);
+        Files.createDirectories(staging);
         try {
             List<Figure> figures =
                     writeCharts(
