@@ -6,7 +6,7 @@ import java.util.List;
  * What every exploration chart states about where its data came from.
  *
  * @param dataset the dataset's name
- * @param splits the splits explored, as a reader says it ("train split", "all splits")
+ * @param split the splits explored
  * @param sampling what was read and sampled
  * @param rule the bandwidth rule of the density estimates
  * @param quantity what the values are, as axis titles name it, e.g. "TOA reflectance (L1C,
@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record ChartContext(
         String dataset,
-        String splits,
+        SplitSelection split,
         SamplingSummary sampling,
         BandwidthRule rule,
         String quantity) {

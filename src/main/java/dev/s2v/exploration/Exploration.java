@@ -87,7 +87,7 @@ public final class Exploration {
         ChartContext context =
                 new ChartContext(
                         dataset.descriptor().name(),
-                        options.split().label(),
+                        options.split(),
                         s,
                         options.bandwidthRule(),
                         ChartContext.quantity(
@@ -175,7 +175,7 @@ public final class Exploration {
                 new Figure(
                         "violins_all_bands",
                         "Violins of every band",
-                        ExplorationCaptions.violins(charted, options.split().label())),
+                        ExplorationCaptions.violins(charted, options.split())),
                 ExplorationCharts.violins(charted, context));
         charts.add(
                 new Figure(

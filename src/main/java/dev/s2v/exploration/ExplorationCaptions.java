@@ -25,7 +25,7 @@ final class ExplorationCaptions {
                                 reflectance(b.histogram(PixelClass.BACKGROUND).binWidth()),
                                 context.rule().formula(),
                                 b.band().label()));
-        text.append(comparison(b, context.splits()));
+        text.append(comparison(b, context.split()));
         List<String> flattened = new ArrayList<>();
         for (PixelClass c : PixelClass.values()) {
             double flattening = flattening(b, c);
@@ -71,7 +71,7 @@ final class ExplorationCaptions {
                 + medians(b);
     }
 
-    static String violins(List<BandAnalysis> bands, String split) {
+    static String violins(List<BandAnalysis> bands, SplitSelection split) {
         Optional<BandAnalysis> best = best(bands);
         return "Every band on one reflectance axis, background left and vessel right of each"
                 + " band's place; solid lines are medians, dashed lines quartiles. "
@@ -82,7 +82,7 @@ final class ExplorationCaptions {
                                                 "The classes differ most in %s (AUC %.3f).",
                                                 b.band().label(),
                                                 b.separability().thresholdAuc()))
-                        .orElse("There are no vessel pixels in the " + split + ".");
+                        .orElse("There are no vessel pixels in " + split.phrase() + ".");
     }
 
     static String separability(List<BandAnalysis> bands) {
@@ -166,13 +166,13 @@ final class ExplorationCaptions {
         return text.toString();
     }
 
-    private static String comparison(BandAnalysis b, String split) {
+    private static String comparison(BandAnalysis b, SplitSelection split) {
         BandSeparability s = b.separability();
         if (!s.defined()) {
             return "There are no "
                     + (s.vesselPixels() == 0 ? "vessel" : "background")
-                    + " pixels in the "
-                    + split
+                    + " pixels in "
+                    + split.phrase()
                     + ": nothing to compare.";
         }
         return String.format(

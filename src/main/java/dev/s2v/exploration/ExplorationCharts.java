@@ -74,7 +74,7 @@ public final class ExplorationCharts {
                 xyChart(
                         bandName(band.band())
                                 + ": reflectance of vessel and background pixels, "
-                                + context.splits(),
+                                + context.split().label(),
                         context.quantity(),
                         "probability density (per unit reflectance)" + (logY ? ", log scale" : ""));
         chart.getStyler().setXAxisMin(band.lower()).setXAxisMax(band.upper());
@@ -176,7 +176,9 @@ public final class ExplorationCharts {
     public static XYChart violin(BandAnalysis band, ChartContext context) {
         XYChart chart =
                 xyChart(
-                        bandName(band.band()) + ": reflectance by class, " + context.splits(),
+                        bandName(band.band())
+                                + ": reflectance by class, "
+                                + context.split().label(),
                         "class",
                         context.quantity());
         chart.getStyler().setXAxisMin(0.4).setXAxisMax(2.6);
@@ -217,7 +219,7 @@ public final class ExplorationCharts {
     public static XYChart violins(List<BandAnalysis> bands, ChartContext context) {
         XYChart chart =
                 xyChart(
-                        "Reflectance by band and class, " + context.splits(),
+                        "Reflectance by band and class, " + context.split().label(),
                         "band (central wavelength)",
                         context.quantity());
         double lower = Double.POSITIVE_INFINITY;
@@ -363,7 +365,7 @@ public final class ExplorationCharts {
                                 + " against "
                                 + yBand.band().label()
                                 + ", sampled pixels, "
-                                + context.splits(),
+                                + context.split().label(),
                         xBand.band().label() + " " + context.quantity(),
                         yBand.band().label() + " " + context.quantity());
         chart.getStyler().setXAxisMin(xBand.lower()).setXAxisMax(xBand.upper());
@@ -391,7 +393,7 @@ public final class ExplorationCharts {
                 }
             }
             if (shown == 0) {
-                lines.add("no " + c.label() + " pixels in the " + context.splits());
+                lines.add("no " + c.label() + " pixels in " + context.split().phrase());
                 continue;
             }
             XYSeries points =
@@ -556,7 +558,7 @@ public final class ExplorationCharts {
                         Charts.WIDTH,
                         Charts.HEIGHT / 2,
                         "Single-band threshold: ROC AUC, vessel against background, "
-                                + context.splits(),
+                                + context.split().label(),
                         "band",
                         "AUC (0.5 = no signal, 1 = perfect)");
         aucChart.getStyler().setYAxisMin(0.5).setYAxisMax(1.0);
@@ -580,7 +582,7 @@ public final class ExplorationCharts {
                 .setFillColor(Charts.PALETTE[5]);
         List<String> aucNote = new ArrayList<>();
         if (bands.stream().noneMatch(b -> b.separability().defined())) {
-            aucNote.add("no vessel pixels in the " + context.splits() + ": undefined");
+            aucNote.add("no vessel pixels in " + context.split().phrase() + ": undefined");
         } else {
             aucNote.add(
                     darker.isEmpty()
@@ -613,7 +615,7 @@ public final class ExplorationCharts {
         XYChart chart =
                 xyChart(
                         "Reflectance spectra by class (median, 25-75 % shaded), "
-                                + context.splits(),
+                                + context.split().label(),
                         "central wavelength (nm)",
                         context.quantity());
         chart.getStyler().setXAxisDecimalPattern("0");
@@ -688,7 +690,7 @@ public final class ExplorationCharts {
             int n = band.sample(c).size();
             lines.add(
                     n == 0
-                            ? "no " + c.label() + " pixels in the " + context.splits()
+                            ? "no " + c.label() + " pixels in " + context.split().phrase()
                             : c.label()
                                     + ": "
                                     + count(n)

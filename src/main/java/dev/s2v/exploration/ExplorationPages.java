@@ -129,20 +129,20 @@ public final class ExplorationPages {
                 s.readAll()
                         ? String.format(
                                 Locale.ROOT,
-                                "All %s tiles of the %s were read (%s with vessels, %s without).",
+                                "All %s tiles of %s were read (%s with vessels, %s without).",
                                 count(s.tiles()),
-                                result.split().label(),
+                                result.split().phrase(),
                                 count(s.vesselTiles()),
                                 count(s.otherTiles()))
                         : String.format(
                                 Locale.ROOT,
-                                "The %s has %s tiles; %s of the %s with vessels and %s of the %s"
-                                        + " without were read, chosen at random with the seed."
+                                "Of the %s tiles of %s, %s of the %s with vessels and %s of the"
+                                        + " %s without were read, chosen at random with the seed."
                                         + " Background pixels entered the sample weighted by the"
                                         + " tiles of their group each tile read stands for, so the"
                                         + " sample represents all tiles.",
-                                result.split().label(),
                                 count(s.tiles()),
+                                result.split().phrase(),
                                 count(s.vesselTilesRead()),
                                 count(s.vesselTiles()),
                                 count(s.otherTilesRead()),

@@ -32,6 +32,11 @@ public enum SplitSelection {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Where pixels came from, inside a sentence: "the train split", "all splits". */
+    public String phrase() {
+        return this == ALL ? label() : "the " + label();
+    }
+
     /** How charts name it: "train split", "all splits". */
     public String label() {
         return this == ALL ? "all splits" : key() + " split";

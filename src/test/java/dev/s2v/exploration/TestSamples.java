@@ -37,7 +37,7 @@ final class TestSamples {
     static ChartContext context(PixelSample sample) {
         return new ChartContext(
                 "test",
-                "train split",
+                SplitSelection.TRAIN,
                 sample.summary(),
                 BandwidthRule.SILVERMAN,
                 "TOA reflectance (L1C, unitless)");
