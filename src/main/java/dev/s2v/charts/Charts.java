@@ -1,17 +1,21 @@
 package dev.s2v.charts;
 
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.s2v.raster.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -56,33 +60,125 @@ public final class Charts {
         styler.setAntiAlias(true);
     }
 
+    /** The house style plus readable axis titles and tick labels, for charts with axes. */
+    public static void styleAxes(AxesChartStyler styler) {
+        style(styler);
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        styler.setAnnotationTextPanelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAnnotationTextPanelBackgroundColor(new Color(255, 255, 255, 230));
+        styler.setPlotGridLinesColor(new Color(225, 225, 225));
+    }
+
+    /** A colour of the palette made see-through, for filled areas that overlap. */
+    public static Color translucent(Color colour, int alpha) {
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), alpha);
+    }
+
     /**
      * Saves a chart as PNG (and SVG when asked) under {@code base} plus the extension.
      *
      * @throws IOException when a file cannot be written
      */
     public static void save(Chart<?, ?> chart, Path base, boolean svg) throws IOException {
-        writePng(
-                BitmapEncoder.getBufferedImage(chart),
-                base.resolveSibling(base.getFileName() + ".png"));
+        saveGrid(List.of(List.of(chart)), base, svg);
+    }
+
+    /**
+     * Saves a figure of several charts as PNG (and SVG when asked) under {@code base} plus the
+     * extension: each row's charts side by side at their own sizes, rows one under the other.
+     *
+     * @throws IOException when a file cannot be written
+     */
+    public static void saveGrid(
+            List<? extends List<? extends Chart<?, ?>>> rows, Path base, boolean svg)
+            throws IOException {
+        writePng(paintGrid(rows), base.resolveSibling(base.getFileName() + ".png"));
         if (svg) {
+            VectorGraphics2D vector = new VectorGraphics2D();
+            int[] size = paint(rows, vector);
             Path target = base.resolveSibling(base.getFileName() + ".svg");
-            Path temporary = target.resolveSibling("." + target.getFileName() + ".partial");
-            try {
-                // XChart appends the extension itself.
-                VectorGraphicsEncoder.saveVectorGraphic(
-                        chart,
-                        temporary.toString(),
-                        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                Files.move(
-                        temporary.resolveSibling(temporary.getFileName() + ".svg"),
-                        target,
-                        StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary.resolveSibling(temporary.getFileName() + ".svg"));
-            }
+            writeAtomically(
+                    target,
+                    out ->
+                            new SVGProcessor()
+                                    .getDocument(
+                                            vector.getCommands(),
+                                            new PageSize(0, 0, size[0], size[1]))
+                                    .writeTo(out));
         }
+    }
+
+    /** The charts laid out as {@link #saveGrid} does, painted on a white image. */
+    public static BufferedImage paintGrid(List<? extends List<? extends Chart<?, ?>>> rows) {
+        int[] size = gridSize(rows);
+        BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, size[0], size[1]);
+            paint(rows, g);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static int[] gridSize(List<? extends List<? extends Chart<?, ?>>> rows) {
+        int width = 0;
+        int height = 0;
+        for (List<? extends Chart<?, ?>> row : rows) {
+            int rowWidth = 0;
+            int rowHeight = 0;
+            for (Chart<?, ?> chart : row) {
+                rowWidth += chart.getWidth();
+                rowHeight = Math.max(rowHeight, chart.getHeight());
+            }
+            width = Math.max(width, rowWidth);
+            height += rowHeight;
+        }
+        if (width == 0 || height == 0) {
+            throw new IllegalArgumentException("a figure needs at least one chart");
+        }
+        return new int[] {width, height};
+    }
+
+    private static int[] paint(List<? extends List<? extends Chart<?, ?>>> rows, Graphics2D g) {
+        int y = 0;
+        for (List<? extends Chart<?, ?>> row : rows) {
+            int x = 0;
+            int rowHeight = 0;
+            for (Chart<?, ?> chart : row) {
+                Graphics2D panel = (Graphics2D) g.create();
+                try {
+                    panel.translate(x, y);
+                    panel.clipRect(0, 0, chart.getWidth(), chart.getHeight());
+                    chart.paint(panel, chart.getWidth(), chart.getHeight());
+                } finally {
+                    panel.dispose();
+                }
+                x += chart.getWidth();
+                rowHeight = Math.max(rowHeight, chart.getHeight());
+            }
+            y += rowHeight;
+        }
+        return gridSize(rows);
+    }
+
+    /** Writes what a writer produces under a temporary name, then renames it. */
+    private static void writeAtomically(Path target, StreamWriter writer) throws IOException {
+        AtomicFiles.write(
+                target,
+                temporary -> {
+                    try (OutputStream out = Files.newOutputStream(temporary)) {
+                        writer.write(out);
+                    }
+                });
+    }
+
+    /** Writes content to a stream it does not close. */
+    private interface StreamWriter {
+        void write(OutputStream out) throws IOException;
     }
 
     /**
@@ -91,10 +187,10 @@ public final class Charts {
      * @throws IOException when it cannot be written
      */
     public static void writePng(BufferedImage image, Path target) throws IOException {
-        AtomicFiles.write(
+        writeAtomically(
                 target,
-                temporary -> {
-                    if (!ImageIO.write(image, "png", temporary.toFile())) {
+                out -> {
+                    if (!ImageIO.write(image, "png", out)) {
                         throw new IOException(target + ": no PNG writer available");
                     }
                 });

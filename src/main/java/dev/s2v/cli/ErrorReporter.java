@@ -74,7 +74,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     private static String userMessage(Throwable ex) {
         if (ex instanceof NoSuchFileException e) {
-            return e.getFile() + ": no such file or folder";
+            return e.getFile()
+                    + ": "
+                    + (e.getReason() == null ? "no such file or folder" : e.getReason());
         }
         if (ex instanceof FileAlreadyExistsException e) {
             return e.getFile()

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             EvaluateCommand.class,
             BenchCommand.class,
             SynthCommand.class,
+            ExploreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -14,10 +14,11 @@ public final class ThresholdSelection {
     /**
      * The threshold that maximises the pixel F1 of the validation split.
      *
-     * <p>F1 only changes at thresholds where some pixel score lies, so the best F1 usually holds
-     * over a range of thresholds; the middle of the longest such range is returned (the lowest one
-     * when several are equally long). At the edge of the range one validation pixel decides; the
-     * middle keeps the largest margin to either side.
+     * <p>Only thresholds strictly between 0 and 1 are candidates (steps 1 to {@code STEPS - 1}). F1
+     * only changes at thresholds where some pixel score lies, so the best F1 usually holds over a
+     * range of thresholds; the middle of the longest such range is returned (the lowest one when
+     * several are equally long). At the edge of the range one validation pixel decides; the middle
+     * keeps the largest margin to either side.
      *
      * @throws IllegalArgumentException when the validation split has no vessel pixel (every
      *     threshold that predicts nothing would be "best")
@@ -32,15 +33,19 @@ public final class ThresholdSelection {
                             + " use a validation split with vessels");
         }
         ConfusionMatrix[] sweep = histogram.confusionAtEveryStep();
+        // Thresholds 0 (everything is a vessel) and 1 are no decision rule: a model's threshold
+        // lies strictly between.
+        int first = 1;
+        int last = PixelHistogram.STEPS - 1;
         double best = -1;
-        for (ConfusionMatrix m : sweep) {
-            best = Math.max(best, m.f1());
+        for (int step = first; step <= last; step++) {
+            best = Math.max(best, sweep[step].f1());
         }
         int bestStart = -1;
         int bestLength = 0;
         int runStart = -1;
-        for (int step = 0; step <= sweep.length; step++) {
-            boolean atBest = step < sweep.length && sweep[step].f1() == best;
+        for (int step = first; step <= last + 1; step++) {
+            boolean atBest = step <= last && sweep[step].f1() == best;
             if (atBest && runStart < 0) {
                 runStart = step;
             } else if (!atBest && runStart >= 0) {

@@ -500,6 +500,9 @@ public final class VectorLabels implements AutoCloseable {
         s.append('"');
     }
 
+    /**
+     * Frees the geometries and the in-memory layers GDAL holds for them; later calls do nothing.
+     */
     @Override
     public void close() {
         if (closed) {

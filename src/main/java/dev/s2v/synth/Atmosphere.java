@@ -14,8 +14,9 @@ import dev.s2v.raster.SpectralBand;
  *   <li>Path reflectance: single scattering of molecules (Rayleigh optical depth after Hansen and
  *       Travis 1974, phase 3/4 (1 + cos^2)) and of aerosol (optical depth {@code aot550 *
  *       (lambda/550)^-0.8}, single-scattering albedo 0.95, Henyey-Greenstein phase with g = 0.7),
- *       {@code omega * tau * P / (4 cos(sun zenith))}, times 1.1 for multiple scattering. It is
- *       strongest in the blue: over clear water B01 gets about 0.10 of path against 0.003 in B12.
+ *       {@code omega * tau * P / (4 cos(sun zenith))} (single scattering; multiple scattering would
+ *       add a tenth or so). It is strongest in the blue: over clear water B01 gets about 0.095 of
+ *       path against 0.002 in B12.
  *   <li>Transmittance, sun to ground to sensor: {@code exp(-(tau_R/2 + 0.3 tau_a + tau_gas) * m)}
  *       with the air mass {@code m = 1/cos(sun zenith) + 1}; half of the molecular and most of the
  *       aerosol scattering still reaches the ground as diffuse light. Gases: ozone (Chappuis band,
@@ -39,7 +40,6 @@ final class Atmosphere {
     private static final double ANGSTROM = 0.8;
     private static final double AEROSOL_ALBEDO = 0.95;
     private static final double AEROSOL_ASYMMETRY = 0.7;
-    private static final double MULTIPLE_SCATTERING = 1.1;
 
     // Optical depths of 300 DU ozone per band (Chappuis band; Gorshelev et al. 2014 cross
     // sections).
@@ -53,7 +53,6 @@ final class Atmosphere {
     // CO2, CH4 and O2 optical depths per band.
     private static final double[] OTHER_GASES = {0, 0, 0, 0, 0, 0, 0.002, 0, 0, 0, 0, 0.005, 0.03};
 
-    private final double sunZenithDeg;
     private final float[][] path = new float[HAZE_LEVELS][BANDS];
     private final float[][] transmittance = new float[HAZE_LEVELS][BANDS];
     private final float[][] direct = new float[HAZE_LEVELS][BANDS];
@@ -65,7 +64,6 @@ final class Atmosphere {
      * @param waterVapourCm precipitable water in g/cm2
      */
     Atmosphere(double sunZenithDeg, double aot550, double waterVapourCm) {
-        this.sunZenithDeg = sunZenithDeg;
         double mu = StrictMath.cos(StrictMath.toRadians(sunZenithDeg));
         double airMass = 1 / mu + 1;
         // Nadir view: the scattering angle is 180 degrees minus the sun zenith.
@@ -83,9 +81,7 @@ final class Atmosphere {
                 double tauA = aot * StrictMath.pow(micron / 0.55, -ANGSTROM);
                 double tauGas = OZONE[b] + VAPOUR_PER_CM[b] * waterVapourCm + OTHER_GASES[b];
                 double scattered =
-                        (tauR * rayleighPhase + AEROSOL_ALBEDO * tauA * aerosolPhase)
-                                / (4 * mu)
-                                * MULTIPLE_SCATTERING;
+                        (tauR * rayleighPhase + AEROSOL_ALBEDO * tauA * aerosolPhase) / (4 * mu);
                 // Most path radiance is scattered above the absorbing gases' bulk: half their
                 // depth.
                 path[level][b] = (float) (scattered * StrictMath.exp(-0.5 * tauGas * airMass));
@@ -111,28 +107,23 @@ final class Atmosphere {
         return (int) (h * (HAZE_LEVELS - 1) + 0.5);
     }
 
-    /** The sun zenith angle the tables were computed for. */
-    double sunZenithDeg() {
-        return sunZenithDeg;
+    /** Path reflectance per band (band_id order) at a haze level; do not modify. */
+    float[] path(int level) {
+        return path[level];
     }
 
-    /** Path reflectance of a band at a haze level. */
-    float path(int level, int band) {
-        return path[level][band];
+    /** Sun-ground-sensor transmittance per band at a haze level; do not modify. */
+    float[] transmittance(int level) {
+        return transmittance[level];
     }
 
-    /** Sun-ground-sensor transmittance of a band at a haze level. */
-    float transmittance(int level, int band) {
-        return transmittance[level][band];
-    }
-
-    /** Direct (unscattered) two-way transmittance, for specular sun glint. */
-    float direct(int level, int band) {
-        return direct[level][band];
+    /** Direct (unscattered) two-way transmittance per band, for specular sun glint. */
+    float[] direct(int level) {
+        return direct[level];
     }
 
     /** The share of the ground irradiance that is diffuse sky light (what a shadow keeps). */
-    float diffuseShare(int level, int band) {
-        return diffuseShare[level][band];
+    float[] diffuseShare(int level) {
+        return diffuseShare[level];
     }
 }

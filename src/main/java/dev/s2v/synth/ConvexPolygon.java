@@ -105,17 +105,6 @@ final class ConvexPolygon {
         return Arrays.stream(ys).average().orElseThrow();
     }
 
-    /** The same polygon moved by (dx, dy). */
-    ConvexPolygon translated(double dx, double dy) {
-        double[] nx = xs.clone();
-        double[] ny = ys.clone();
-        for (int i = 0; i < nx.length; i++) {
-            nx[i] += dx;
-            ny[i] += dy;
-        }
-        return new ConvexPolygon(nx, ny);
-    }
-
     /** Whether a point lies inside or on the boundary. */
     boolean contains(double x, double y) {
         int n = xs.length;

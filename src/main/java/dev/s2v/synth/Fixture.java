@@ -1,7 +1,5 @@
 package dev.s2v.synth;
 
-import java.util.Locale;
-
 /**
  * A non-vessel object painted into the scene: harbour structures, and the distractors a vessel
  * detector must learn to reject (rocks, islets, buoys, platforms, wind turbines). Never labelled.
@@ -32,10 +30,6 @@ record Fixture(Kind kind, Footprint footprint) {
         /** Whether this is a vessel-like object at sea rather than harbour infrastructure. */
         boolean distractor() {
             return distractor;
-        }
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.s2v.synth;
 
+import dev.s2v.raster.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -7,9 +8,7 @@ import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -79,20 +78,13 @@ final class Quicklook {
         } finally {
             g.dispose();
         }
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".partial");
-        try {
-            if (!ImageIO.write(image, "png", temporary.toFile())) {
-                throw new IOException(target + ": no PNG writer in this Java runtime");
-            }
-            Files.move(
-                    temporary,
-                    target,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
+        AtomicFiles.write(
+                target,
+                temporary -> {
+                    if (!ImageIO.write(image, "png", temporary.toFile())) {
+                        throw new IOException(target + ": no PNG writer in this Java runtime");
+                    }
+                });
     }
 
     /** The display level 0..255 of an output pixel: the mean valid reflectance of its block. */

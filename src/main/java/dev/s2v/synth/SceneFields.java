@@ -196,10 +196,6 @@ final class SceneFields {
         return coast;
     }
 
-    Clouds cloudParameters() {
-        return clouds;
-    }
-
     /**
      * Signed distance-like value to the shore in metres: positive over the sea, negative on land.
      * The fine noise octaves are evaluated only where they can move the shore across the point.

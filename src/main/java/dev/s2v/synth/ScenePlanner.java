@@ -63,7 +63,7 @@ final class ScenePlanner {
      * @param seed the scene's seed
      * @param sizePx width and height at 10 m (64 .. 10980)
      * @param processingBaseline e.g. 05.09; picks the years of the date
-     * @param vesselDensity vessels per km2 of water (scattered ones; harbours fill in proportion)
+     * @param vesselDensity traffic level, 1 = default (see {@link SynthOptions#vesselDensity()})
      */
     static ScenePlan plan(long seed, int sizePx, String processingBaseline, double vesselDensity) {
         return new ScenePlanner(seed, sizePx, vesselDensity).build(processingBaseline);
@@ -574,13 +574,17 @@ final class ScenePlanner {
             }
             int shapeSeed = d.nextInt();
             List<ConvexPolygon> rim = Shapes.blob(p[0], p[1], radius, 0.45, shapeSeed, 1);
-            List<ConvexPolygon> core = Shapes.blob(p[0], p[1], radius, 0.45, shapeSeed, 0.72);
+            // A rim of rock 10-25 m wide around the vegetated core.
+            double coreScale = 1 - Math.min(0.4, d.uniform(10, 25) / radius);
+            List<ConvexPolygon> core = Shapes.blob(p[0], p[1], radius, 0.45, shapeSeed, coreScale);
             ConvexPolygon box = Shapes.boundingBox(rim);
             if (!occupancy.free(box, DISTRACTOR_CLEARANCE_M)) {
                 continue;
             }
             Spectrum rock = d.chance(0.5) ? Materials.ROCK_DARK : Materials.ROCK_LIGHT;
-            Spectrum green = Materials.FOREST.mix(Materials.DRY_GRASS, d.uniform(0, 0.6));
+            // Sparse vegetation on rock: the core is part rock, so the islet reads as one blob.
+            Spectrum green =
+                    Materials.FOREST.mix(Materials.DRY_GRASS, d.uniform(0, 0.6)).mix(rock, 0.35);
             List<Spectrum> coreSpectra = new ArrayList<>();
             core.forEach(t -> coreSpectra.add(green));
             fixture(
@@ -685,14 +689,25 @@ final class ScenePlanner {
                 if (!inScene(x, y) || fields.coast(x, y) < 500) {
                     continue;
                 }
-                // From above: the nacelle turned into the wind and three thin blades.
+                // From above: the nacelle turned into the wind, and the rotor's vertical disc seen
+                // edge-on: the three 75 m blades project onto a thin line across the wind, as far
+                // either side as the blade reaching furthest that way.
                 Frame hub = new Frame(x, y, windDeg);
                 List<ConvexPolygon> parts = new ArrayList<>();
                 parts.add(hub.box(-9, 3, -2, 2));
-                double rotor = d.uniform(0, 120);
+                double rotor = d.uniform(0, 2 * Math.PI);
+                double right = 0;
+                double left = 0;
                 for (int blade = 0; blade < 3; blade++) {
-                    Frame b = new Frame(x, y, windDeg + 90 + rotor + 120 * blade);
-                    parts.add(b.polygon(2, -1.6, 75, -0.6, 75, 0.6, 2, 1.6));
+                    double reach = 75 * StrictMath.cos(rotor + blade * 2 * Math.PI / 3);
+                    right = Math.max(right, reach);
+                    left = Math.min(left, reach);
+                }
+                if (right > 4) {
+                    parts.add(hub.polygon(-0.9, 2, 0.9, 2, 0.3, right, -0.3, right));
+                }
+                if (left < -4) {
+                    parts.add(hub.polygon(-0.9, -2, 0.9, -2, 0.3, left, -0.3, left));
                 }
                 ConvexPolygon box = Shapes.boundingBox(parts);
                 if (occupancy.free(box, DISTRACTOR_CLEARANCE_M)) {

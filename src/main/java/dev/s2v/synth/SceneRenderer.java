@@ -319,14 +319,27 @@ final class SceneRenderer {
                 if (counted && (cloud > 0.08 || cirrus > 0.01)) {
                     tally.cloudy++;
                 }
+                float[] path = atmosphere.path(level);
+                float[] transmittance = atmosphere.transmittance(level);
+                float[] direct = atmosphere.direct(level);
+                float glint = canvas.glint[i];
+                if (shadow == 0 && cloud == 0 && cirrus == 0) {
+                    // Clear sky, the common case.
+                    for (int b = 0; b < BANDS; b++) {
+                        canvas.surface[b][i] =
+                                path[b]
+                                        + transmittance[b] * canvas.surface[b][i]
+                                        + direct[b] * glint;
+                    }
+                    continue;
+                }
+                float[] diffuse = atmosphere.diffuseShare(level);
                 for (int b = 0; b < BANDS; b++) {
-                    double shade = 1 - shadow * (1 - atmosphere.diffuseShare(level, b));
+                    double shade = 1 - shadow * (1 - diffuse[b]);
                     double clear =
-                            atmosphere.path(level, b)
-                                    + atmosphere.transmittance(level, b)
-                                            * canvas.surface[b][i]
-                                            * shade
-                                    + atmosphere.direct(level, b) * canvas.glint[i] * (1 - shadow);
+                            path[b]
+                                    + transmittance[b] * canvas.surface[b][i] * shade
+                                    + direct[b] * glint * (1 - shadow);
                     double clouded = (1 - cloud) * clear + cloud * cloudRelative[b];
                     canvas.surface[b][i] =
                             (float) ((1 - cirrus) * clouded + cirrus * CIRRUS_RELATIVE[b]);

@@ -57,13 +57,6 @@ final class Spectrum {
         return new Spectrum(v);
     }
 
-    /** Adds {@code weight * this} to {@code out[b][index]} for every band. */
-    void addTo(float[][] out, int index, float weight) {
-        for (int b = 0; b < BANDS; b++) {
-            out[b][index] += weight * values[b];
-        }
-    }
-
     @Override
     public String toString() {
         return Arrays.toString(values);

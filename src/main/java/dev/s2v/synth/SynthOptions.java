@@ -11,8 +11,9 @@ package dev.s2v.synth;
  * @param processingBaseline processing baseline such as {@code 05.09}; from 04.00 the DNs carry the
  *     +1000 offset ({@code RADIO_ADD_OFFSET} -1000)
  * @param quicklook also write {@code quicklook.png} (true colour with the vessel outlines)
- * @param vesselDensity vessels per km2 of water at sea (harbours fill their berths in proportion,
- *     up to 95 % at density 1.5); 0 gives scenes without vessels
+ * @param vesselDensity traffic level: 1 (the default) puts 0.5 vessels per km2 of water at sea
+ *     (lengths 8-350 m, most small), 8 ships per km2 of an anchorage and takes 65 % of a harbour's
+ *     berths; other values scale all three (berths at most 95 %); 0 gives scenes without vessels
  * @param overwrite replace the products of an earlier run in the output folder
  */
 public record SynthOptions(
@@ -25,7 +26,10 @@ public record SynthOptions(
         double vesselDensity,
         boolean overwrite) {
 
-    /** Vessels per km2 of water by default (about 1-2 % vessel pixels in tiles with vessels). */
+    /**
+     * The default traffic level: 64 x 64 tiles that hold vessel pixels are then about 1.3 % vessel
+     * pixels on average.
+     */
     public static final double DEFAULT_VESSEL_DENSITY = 1.0;
 
     /** Validates every value; messages name the command-line option too. */
@@ -48,8 +52,8 @@ public record SynthOptions(
         }
         if (!(vesselDensity >= 0) || Double.isInfinite(vesselDensity)) {
             throw new IllegalArgumentException(
-                    "the vessel density (--vessel-density) must be a finite number >= 0 (vessels per"
-                            + " km2 of water), got "
+                    "the vessel density (--vessel-density) must be a finite number >= 0 (1 = the"
+                            + " default traffic), got "
                             + vesselDensity);
         }
     }

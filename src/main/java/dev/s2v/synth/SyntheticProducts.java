@@ -1,5 +1,6 @@
 package dev.s2v.synth;
 
+import dev.s2v.raster.AtomicFiles;
 import dev.s2v.raster.CrsTransform;
 import dev.s2v.raster.GeoTiffWriter;
 import dev.s2v.raster.LabelPolygon;
@@ -12,8 +13,6 @@ import dev.s2v.raster.SpectralBand;
 import dev.s2v.raster.VectorLabels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -322,48 +321,39 @@ public final class SyntheticProducts {
 
     private static void writeTable(Path out, List<GeneratedScene> scenes) throws IOException {
         Path target = out.resolve(SCENES_CSV);
-        Path temporary = out.resolve("." + SCENES_CSV + ".partial");
-        try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            w.write(
-                    "scene_id,product,labels,mask,quicklook,seed,site,setting,mgrs_tile,epsg,width_px,height_px,"
-                            + "sensing_time,processing_baseline,sun_zenith_deg,cloud_cover_pct,water_pct,"
-                            + "vessels,vessels_in_mask,vessel_pixels,vessel_pixel_pct\n");
-            for (GeneratedScene s : scenes) {
-                w.write(
-                        String.join(
-                                ",",
-                                s.sceneId(),
-                                relative(out, s.product()),
-                                relative(out, s.labels()),
-                                relative(out, s.mask()),
-                                s.quicklook().map(q -> relative(out, q)).orElse(""),
-                                Long.toString(s.seed()),
-                                csvText(s.site()),
-                                csvText(s.setting()),
-                                s.mgrsTile(),
-                                Integer.toString(s.epsg()),
-                                Integer.toString(s.widthPx()),
-                                Integer.toString(s.heightPx()),
-                                s.sensingTime().toString(),
-                                s.processingBaseline(),
-                                format(s.sunZenithDeg(), 2),
-                                format(s.cloudCoverPercent(), 2),
-                                format(s.waterPercent(), 2),
-                                Integer.toString(s.vesselCount()),
-                                Integer.toString(s.vesselsInMask()),
-                                Long.toString(s.vesselPixels()),
-                                format(s.vesselPixelPercent(), 4)));
-                w.write('\n');
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
+        StringBuilder table = new StringBuilder();
+        table.append(
+                "scene_id,product,labels,mask,quicklook,seed,site,setting,mgrs_tile,epsg,width_px,height_px,"
+                        + "sensing_time,processing_baseline,sun_zenith_deg,cloud_cover_pct,water_pct,"
+                        + "vessels,vessels_in_mask,vessel_pixels,vessel_pixel_pct\n");
+        for (GeneratedScene s : scenes) {
+            table.append(
+                    String.join(
+                            ",",
+                            s.sceneId(),
+                            relative(out, s.product()),
+                            relative(out, s.labels()),
+                            relative(out, s.mask()),
+                            s.quicklook().map(q -> relative(out, q)).orElse(""),
+                            Long.toString(s.seed()),
+                            csvText(s.site()),
+                            csvText(s.setting()),
+                            s.mgrsTile(),
+                            Integer.toString(s.epsg()),
+                            Integer.toString(s.widthPx()),
+                            Integer.toString(s.heightPx()),
+                            s.sensingTime().toString(),
+                            s.processingBaseline(),
+                            format(s.sunZenithDeg(), 2),
+                            format(s.cloudCoverPercent(), 2),
+                            format(s.waterPercent(), 2),
+                            Integer.toString(s.vesselCount()),
+                            Integer.toString(s.vesselsInMask()),
+                            Long.toString(s.vesselPixels()),
+                            format(s.vesselPixelPercent(), 4)));
+            table.append('\n');
         }
-        Files.move(
-                temporary,
-                target,
-                StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(target, table.toString());
     }
 
     private static String relative(Path out, Path file) {

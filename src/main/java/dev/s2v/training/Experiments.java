@@ -1,9 +1,14 @@
 package dev.s2v.training;
 
 import dev.s2v.config.ConfigException;
+import dev.s2v.config.EvaluateConfig;
 import dev.s2v.config.ExperimentConfig;
 import dev.s2v.config.YamlFiles;
 import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.evaluation.Evaluation;
+import dev.s2v.evaluation.EvaluationSummary;
+import dev.s2v.model.ModelDescriptor;
+import dev.s2v.model.TrainedModel;
 import dev.s2v.model.loss.LossSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -160,6 +165,9 @@ public final class Experiments {
                             state.history().get(state.bestEpoch() - 1).valF1(),
                             config.train().threshold(),
                             exported));
+            if (config.evaluation().isPresent()) {
+                evaluate(exported, dataset, config.evaluation().get(), run, out);
+            }
             return new TrainingSummary(
                     outcome,
                     run.folder(),
@@ -167,6 +175,33 @@ public final class Experiments {
                     state.history(),
                     state.bestEpoch(),
                     training.block().countParameters());
+        }
+    }
+
+    /**
+     * Evaluates the exported model as the experiment asks; a threshold chosen on the validation
+     * split becomes the model's own, so inference uses the operating point the report describes.
+     */
+    private static void evaluate(
+            Path model,
+            DatasetFolder dataset,
+            EvaluateConfig evaluate,
+            RunFolder run,
+            PrintStream out)
+            throws IOException {
+        run.log("evaluating on the " + evaluate.split() + " split");
+        EvaluationSummary summary =
+                Evaluation.afterTraining(model, dataset.folder(), evaluate, out);
+        run.log("evaluation report " + summary.reportFolder().resolve("report.html"));
+        if ("auto".equals(evaluate.threshold())) {
+            double chosen = summary.result().threshold().threshold().value();
+            Path xml = model.resolve(TrainedModel.DESCRIPTOR_FILE);
+            ModelDescriptor.read(xml).withThreshold(chosen).write(xml);
+            run.log(
+                    String.format(
+                            Locale.ROOT,
+                            "model threshold set to %.4f, the F1-best on the validation split",
+                            chosen));
         }
     }
 

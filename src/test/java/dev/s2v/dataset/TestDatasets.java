@@ -39,9 +39,21 @@ public final class TestDatasets {
      */
     public static DatasetFolder write(Path dir, int scenes, int size, int tile, long seed)
             throws IOException {
+        return write(dir, scenes, size, tile, seed, true);
+    }
+
+    /**
+     * As {@link #write(Path, int, int, int, long)}, with or without vessels: a dataset without any
+     * has splits without vessel pixels, which later steps must survive.
+     *
+     * @throws IOException when GDAL cannot write or read the files
+     */
+    public static DatasetFolder write(
+            Path dir, int scenes, int size, int tile, long seed, boolean withVessels)
+            throws IOException {
         List<LabelledScene> labelled = new ArrayList<>();
         for (int s = 0; s < scenes; s++) {
-            byte[] mask = vessels(size, seed + s);
+            byte[] mask = withVessels ? vessels(size, seed + s) : new byte[size * size];
             long noiseSeed = seed * 31 + s;
             ProductSpec spec = spec(s, size);
             Path product =

@@ -24,15 +24,15 @@ class AtmosphereTest {
         int b04 = SpectralBand.B04.bandId();
         int b08 = SpectralBand.B08.bandId();
         int b12 = SpectralBand.B12.bandId();
-        assertTrue(a.path(clear, b01) > a.path(clear, b02));
-        assertTrue(a.path(clear, b02) > a.path(clear, b04));
-        assertTrue(a.path(clear, b04) > a.path(clear, b08));
-        assertTrue(a.path(clear, b08) > a.path(clear, b12));
+        assertTrue(a.path(clear)[b01] > a.path(clear)[b02]);
+        assertTrue(a.path(clear)[b02] > a.path(clear)[b04]);
+        assertTrue(a.path(clear)[b04] > a.path(clear)[b08]);
+        assertTrue(a.path(clear)[b08] > a.path(clear)[b12]);
         double waterB02 =
-                a.path(clear, b02) + a.transmittance(clear, b02) * Materials.WATER_CLEAR.get(b02);
+                a.path(clear)[b02] + a.transmittance(clear)[b02] * Materials.WATER_CLEAR.get(b02);
         assertTrue(waterB02 > 0.07 && waterB02 < 0.10, "B02 over clear water: " + waterB02);
         // B10 sits in a water-vapour band: the ground hardly reaches the sensor.
-        assertTrue(a.transmittance(clear, SpectralBand.B10.bandId()) < 0.05);
+        assertTrue(a.transmittance(clear)[SpectralBand.B10.bandId()] < 0.05);
     }
 
     @Test
@@ -40,9 +40,9 @@ class AtmosphereTest {
         Atmosphere a = new Atmosphere(35, 0.12, 2);
         int b = SpectralBand.B03.bandId();
         int hazy = Atmosphere.level(1);
-        assertTrue(a.path(hazy, b) > a.path(0, b));
-        assertTrue(a.transmittance(hazy, b) < a.transmittance(0, b));
-        assertTrue(a.diffuseShare(hazy, b) > a.diffuseShare(0, b));
+        assertTrue(a.path(hazy)[b] > a.path(0)[b]);
+        assertTrue(a.transmittance(hazy)[b] < a.transmittance(0)[b]);
+        assertTrue(a.diffuseShare(hazy)[b] > a.diffuseShare(0)[b]);
         assertEquals(Atmosphere.HAZE_LEVELS - 1, hazy);
     }
 }

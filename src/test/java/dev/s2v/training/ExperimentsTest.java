@@ -67,7 +67,7 @@ class ExperimentsTest {
 
     @Test
     void aTinyRunLowersTheLossAndWritesItsRunFolder() throws IOException {
-        TrainingSummary s = run(config("tiny", ""), null, () -> false);
+        TrainingSummary s = run(config("tiny", "evaluate: {split: test}\n"), null, () -> false);
         assertEquals(TrainingOutcome.COMPLETED, s.outcome());
         assertEquals(3, s.history().size());
         assertTrue(
@@ -85,6 +85,12 @@ class ExperimentsTest {
                 }) {
             assertTrue(Files.exists(s.runFolder().resolve(file)), file);
         }
+        Path model = s.modelFolder().orElseThrow();
+        assertTrue(Files.exists(model.resolve("model.xml")));
+        assertTrue(Files.exists(model.resolve("eval-dataset-test/report.html")));
+        double threshold =
+                dev.s2v.model.ModelDescriptor.read(model.resolve("model.xml")).threshold();
+        assertTrue(threshold > 0 && threshold < 1, "threshold from validation: " + threshold);
         List<String> csv = Files.readAllLines(s.runFolder().resolve("metrics.csv"));
         assertEquals(EpochMetrics.HEADER, csv.get(0));
         assertEquals(4, csv.size());

@@ -1,0 +1,340 @@
+package dev.s2v.exploration;
+
+import static dev.s2v.exploration.ExplorationCharts.count;
+
+import dev.s2v.config.BuildInfo;
+import dev.s2v.raster.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes an exploration's pages: {@value #HTML} shows every chart with its caption, {@value
+ * #MARKDOWN} holds the same text and tables and links the charts, {@value #SEPARABILITY} the
+ * separability table as CSV.
+ */
+public final class ExplorationPages {
+    /** The page that shows every chart. */
+    public static final String HTML = "index.html";
+
+    /** The Markdown summary. */
+    public static final String MARKDOWN = "summary.md";
+
+    /** The separability table as CSV. */
+    public static final String SEPARABILITY = "separability.csv";
+
+    private static final String CSS =
+            """
+            body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1250px;
+                   color: #1a1a1a; line-height: 1.45; padding: 0 1em; }
+            h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+            h2 { font-size: 1.25em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
+            table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
+            th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }
+            th { background: #f0f3f7; }
+            td.text, th.text { text-align: left; }
+            .meta { color: #444; }
+            img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+            figure { margin: 1.5em 0; }
+            figcaption { font-size: 0.95em; color: #333; max-width: 1200px; }
+            """;
+
+    /** Cells that read as numbers align right, the others left. */
+    private static final Pattern NUMBER =
+            Pattern.compile("[-0-9.,]+( %)?|n/a|infinite \\(no overlap\\)");
+
+    private ExplorationPages() {}
+
+    /**
+     * Writes the pages of a result into a folder holding its charts.
+     *
+     * @param classBalance the dataset's {@code class_balance.csv}
+     * @throws IOException when a file cannot be written
+     */
+    public static void write(Path dir, ExplorationResult result, Table classBalance)
+            throws IOException {
+        AtomicFiles.writeString(dir.resolve(SEPARABILITY), separabilityCsv(result));
+        AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown(result, classBalance));
+        AtomicFiles.writeString(dir.resolve(HTML), html(result, classBalance));
+    }
+
+    /** The separability table as Markdown, as the pages and the command print it. */
+    public static String separabilityTable(ExplorationResult result) {
+        return markdownTable(separabilityRows(result));
+    }
+
+    private static List<List<String>> separabilityRows(ExplorationResult result) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(
+                List.of(
+                        "band",
+                        "region",
+                        "vessels are",
+                        "AUC (best threshold)",
+                        "Bhattacharyya distance",
+                        "vessel px",
+                        "background px"));
+        for (BandSeparability s : result.separability()) {
+            rows.add(
+                    List.of(
+                            s.band().label(),
+                            s.band().description(),
+                            s.vesselsAre(),
+                            s.defined()
+                                    ? String.format(Locale.ROOT, "%.3f", s.thresholdAuc())
+                                    : "n/a",
+                            ExplorationCaptions.distance(s.bhattacharyya()),
+                            count(s.vesselPixels()),
+                            count(s.backgroundPixels())));
+        }
+        return rows;
+    }
+
+    private static String separabilityCsv(ExplorationResult result) {
+        StringBuilder csv =
+                new StringBuilder(
+                        "band,wavelength_nm,auc_vessel_brighter,auc_best_threshold,"
+                                + "bhattacharyya_distance,vessel_pixels,background_pixels\n");
+        for (BandSeparability s : result.separability()) {
+            csv.append(
+                    String.join(
+                            ",",
+                            s.band().name(),
+                            Integer.toString(s.band().wavelengthNm()),
+                            csvNumber(s.auc()),
+                            csvNumber(s.thresholdAuc()),
+                            csvNumber(s.bhattacharyya()),
+                            Integer.toString(s.vesselPixels()),
+                            Integer.toString(s.backgroundPixels())));
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String csvNumber(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    /** What was read and kept, in sentences. */
+    static String samplingText(ExplorationResult result) {
+        SamplingSummary s = result.sampling();
+        String tiles =
+                s.readAll()
+                        ? String.format(
+                                Locale.ROOT,
+                                "All %s tiles of %s were read (%s with vessels, %s without).",
+                                count(s.tiles()),
+                                result.split().phrase(),
+                                count(s.vesselTiles()),
+                                count(s.otherTiles()))
+                        : String.format(
+                                Locale.ROOT,
+                                "Of the %s tiles of %s, %s of the %s with vessels and %s of the"
+                                        + " %s without were read, chosen at random with the seed."
+                                        + " Background pixels entered the sample weighted by the"
+                                        + " tiles of their group each tile read stands for, so the"
+                                        + " sample represents all tiles.",
+                                count(s.tiles()),
+                                result.split().phrase(),
+                                count(s.vesselTilesRead()),
+                                count(s.vesselTiles()),
+                                count(s.otherTilesRead()),
+                                count(s.otherTiles()));
+        return tiles
+                + String.format(
+                        Locale.ROOT,
+                        " Every valid pixel read was offered to a reservoir of %s per class"
+                                + " (A-Res weighted reservoir sampling, seed %d): %s of %s"
+                                + " background pixels and %s of %s vessel pixels were kept."
+                                + " %s. Reading and sampling took %.1f s; the whole exploration"
+                                + " %.1f s.",
+                        count(s.samplesPerClass()),
+                        s.seed(),
+                        count(result.sampled(PixelClass.BACKGROUND)),
+                        count(s.backgroundPixelsRead()),
+                        count(result.sampled(PixelClass.VESSEL)),
+                        count(s.vesselPixelsRead()),
+                        s.noDataPixels() == 0
+                                ? "Every pixel read had data in every band"
+                                : count(s.noDataPixels())
+                                        + " pixels without data in some band were left out",
+                        s.seconds(),
+                        result.seconds());
+    }
+
+    private static List<List<String>> classBalanceRows(Table classBalance) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(
+                List.of(
+                        "split",
+                        "tiles",
+                        "with vessels",
+                        "valid px",
+                        "vessel px",
+                        "vessel share",
+                        "background px per vessel px",
+                        "vessel objects"));
+        for (int r = 0; r < classBalance.rowCount(); r++) {
+            double valid = ExplorationCharts.number(classBalance, "valid_pixels", r);
+            double vessel = ExplorationCharts.number(classBalance, "vessel_pixels", r);
+            rows.add(
+                    List.of(
+                            classBalance.stringColumn("split").get(r),
+                            count((long) ExplorationCharts.number(classBalance, "tiles", r)),
+                            count(
+                                    (long)
+                                            ExplorationCharts.number(
+                                                    classBalance, "tiles_with_vessels", r)),
+                            count((long) valid),
+                            count((long) vessel),
+                            valid > 0
+                                    ? String.format(Locale.ROOT, "%.3f %%", 100 * vessel / valid)
+                                    : "n/a",
+                            vessel > 0
+                                    ? String.format(Locale.ROOT, "%.1f", (valid - vessel) / vessel)
+                                    : "n/a",
+                            count(
+                                    (long)
+                                            ExplorationCharts.number(
+                                                    classBalance, "vessel_objects", r))));
+        }
+        return rows;
+    }
+
+    private static String title(ExplorationResult result) {
+        return "Exploration of " + result.dataset() + ", " + result.split().label();
+    }
+
+    private static String meta(ExplorationResult result) {
+        return String.format(
+                Locale.ROOT,
+                "Dataset %s (%s; %d x %d px tiles; bands %s; values: %s). Densities: Gaussian"
+                        + " kernels, %s, never below the tiles' reflectance step of %s. Written by"
+                        + " s2v %s.",
+                result.dataset(),
+                result.datasetFolder(),
+                result.tileSize(),
+                result.tileSize(),
+                String.join(", ", result.bands().stream().map(Enum::name).toList()),
+                result.quantity(),
+                result.rule().formula(),
+                ExplorationCharts.reflectance(BandAnalysis.RESOLUTION),
+                BuildInfo.version());
+    }
+
+    private static String markdown(ExplorationResult result, Table classBalance) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(title(result)).append("\n\n");
+        md.append(meta(result)).append("\n\n");
+        md.append("## What was sampled\n\n").append(samplingText(result)).append("\n\n");
+        md.append("## Separability per band\n\n");
+        md.append(
+                "How well one band alone tells vessel pixels from background pixels, measured on"
+                        + " the sample. AUC: probability that a threshold on the band ranks a"
+                        + " random vessel pixel above a random background pixel, in the better"
+                        + " direction (0.5: no signal, 1: perfect). Bhattacharyya distance:"
+                        + " -ln of the overlap integral of the two classes' kernel densities (0:"
+                        + " identical).\n\n");
+        md.append(markdownTable(separabilityRows(result))).append('\n');
+        md.append("## Class balance (all tiles, from stats/class_balance.csv)\n\n");
+        md.append(markdownTable(classBalanceRows(classBalance))).append('\n');
+        md.append("## Charts\n\n");
+        for (Figure f : result.figures()) {
+            md.append("### ").append(f.title()).append("\n\n");
+            md.append("![").append(f.title()).append("](").append(f.file()).append(".png)\n\n");
+            md.append(f.caption()).append(" ([SVG](").append(f.file()).append(".svg))\n\n");
+        }
+        return md.toString();
+    }
+
+    private static String markdownTable(List<List<String>> rows) {
+        StringBuilder md = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            md.append("| ").append(String.join(" | ", rows.get(r))).append(" |\n");
+            if (r == 0) {
+                md.append("|");
+                for (int c = 0; c < rows.get(0).size(); c++) {
+                    md.append(c == 0 ? " --- |" : " ---: |");
+                }
+                md.append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static String html(ExplorationResult result, Table classBalance) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.append("<title>").append(escape(title(result))).append("</title>\n");
+        h.append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>").append(escape(title(result))).append("</h1>\n");
+        h.append("<p class=\"meta\">").append(escape(meta(result))).append("</p>\n");
+        h.append("<h2>What was sampled</h2>\n<p>")
+                .append(escape(samplingText(result)))
+                .append("</p>\n");
+        h.append("<h2>Separability per band</h2>\n");
+        h.append(
+                "<p>How well one band alone tells vessel pixels from background pixels, on the"
+                        + " sample: the ROC AUC of the best single-band threshold (0.5: no"
+                        + " signal, 1: perfect) and the Bhattacharyya distance between the"
+                        + " classes' densities (0: identical).</p>\n");
+        h.append(htmlTable(separabilityRows(result)));
+        h.append("<h2>Class balance</h2>\n<p>All tiles of the dataset, from its statistics.</p>\n");
+        h.append(htmlTable(classBalanceRows(classBalance)));
+        h.append("<h2>Charts</h2>\n");
+        for (Figure f : result.figures()) {
+            String file = escape(f.file());
+            h.append("<figure id=\"").append(file).append("\">\n");
+            h.append("<h3>").append(escape(f.title())).append("</h3>\n");
+            h.append("<a href=\"")
+                    .append(file)
+                    .append(".svg\"><img src=\"")
+                    .append(file)
+                    .append(".png\" alt=\"")
+                    .append(escape(f.title()))
+                    .append("\"></a>\n");
+            h.append("<figcaption>")
+                    .append(escape(f.caption()))
+                    .append(" <a href=\"")
+                    .append(file)
+                    .append(".png\">PNG</a> · <a href=\"")
+                    .append(file)
+                    .append(".svg\">SVG</a></figcaption>\n</figure>\n");
+        }
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static String htmlTable(List<List<String>> rows) {
+        StringBuilder h = new StringBuilder("<table>\n");
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = r == 0 ? "th" : "td";
+            h.append("<tr>");
+            for (String value : rows.get(r)) {
+                h.append('<').append(cell);
+                if (!NUMBER.matcher(value).matches()) {
+                    h.append(" class=\"text\"");
+                }
+                h.append('>');
+                h.append(escape(value));
+                h.append("</").append(cell).append('>');
+            }
+            h.append("</tr>\n");
+        }
+        return h.append("</table>\n").toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+}

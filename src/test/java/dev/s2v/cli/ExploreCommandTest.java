@@ -1,0 +1,84 @@
+package dev.s2v.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.dataset.TestDatasets;
+import dev.s2v.raster.Natives;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("native")
+class ExploreCommandTest {
+    @TempDir static Path shared;
+    private static DatasetFolder dataset;
+
+    @TempDir Path dir;
+
+    private static synchronized String dataset() throws Exception {
+        Natives.assumeGdal();
+        if (dataset == null) {
+            dataset = TestDatasets.write(shared, 3, 64, 32, 31);
+        }
+        return dataset.folder().toString();
+    }
+
+    @Test
+    void writesIntoTheDatasetAndPrintsTheSeparabilityTable() throws Exception {
+        CliRunner r =
+                CliRunner.run(
+                        "explore", "--dataset", dataset(), "--bands", "B08", "--samples", "500");
+        assertEquals(0, r.exitCode(), r.err());
+        Path out = Path.of(dataset()).resolve("explore");
+        assertTrue(Files.exists(out.resolve("index.html")));
+        assertTrue(Files.exists(out.resolve("distribution_B08.svg")));
+        assertTrue(r.out().contains("| B08 842 nm | near infrared | brighter | 1.000 |"), r.out());
+        assertTrue(r.out().contains("explored dataset (train split) in "), r.out());
+        assertTrue(r.out().contains("500 background"), r.out());
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLine() throws Exception {
+        String[][] cases = {
+            {"explore", "--dataset", dir.resolve("missing").toString()},
+            {"explore", "--dataset", dataset(), "--bands", "B99"},
+            {"explore", "--dataset", dataset(), "--bands", "B12"},
+            {"explore", "--dataset", dataset(), "--scatter", "B04"},
+            {"explore", "--dataset", dataset(), "--split", "holdout"},
+            {"explore", "--dataset", dataset(), "--bandwidth", "sheather"},
+            {"explore", "--dataset", dataset(), "--samples", "10"},
+            {"explore"}
+        };
+        String[] expected = {
+            "missing: no such file or folder",
+            "unknown band 'B99'",
+            "band B12 is not in the dataset; it has B02, B03, B04, B08",
+            "--scatter needs two bands",
+            "unknown split 'holdout'; allowed: train, val, test, all",
+            "unknown bandwidth rule 'sheather'",
+            "samples must be at least 100",
+            "Missing required option: '--dataset=DIR'"
+        };
+        for (int i = 0; i < cases.length; i++) {
+            CliRunner r = CliRunner.run(cases[i]);
+            assertEquals(2, r.exitCode(), String.join(" ", cases[i]) + ": " + r.err());
+            assertTrue(r.errIsOneLine(), r.err());
+            assertTrue(r.err().contains(expected[i]), r.err());
+        }
+    }
+
+    @Test
+    void anIncompleteDatasetNamesWhatIsMissing() throws Exception {
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken.resolve("tiles"));
+        Files.copy(Path.of(dataset()).resolve("dataset.yaml"), broken.resolve("dataset.yaml"));
+        CliRunner r = CliRunner.run("explore", "--dataset", broken.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errIsOneLine(), r.err());
+        assertTrue(r.err().contains(broken.resolve("manifest.csv").toString()), r.err());
+    }
+}
