@@ -97,8 +97,7 @@ class EvaluateCommandTest {
                         out.toString());
         assertEquals(2, noModel.exitCode());
         assertEquals(
-                "s2v: " + dir.resolve("models/none") + ": no such file or folder",
-                noModel.err().strip());
+                "s2v: " + dir.resolve("models/none") + ": no model folder", noModel.err().strip());
         CliRunner missingOption = CliRunner.run("evaluate", "--dataset", dataset);
         assertEquals(2, missingOption.exitCode());
         assertTrue(missingOption.errIsOneLine(), missingOption.err());
