@@ -118,6 +118,7 @@ public final class Experiments {
             run.log("run folder " + run.folder());
             if (checkpoint != null) {
                 training.resume(checkpoint);
+                copyBestCheckpoint(checkpoint, run);
                 run.writeMetrics(training.state().history());
                 run.log(
                         "resumed from "
@@ -231,6 +232,23 @@ public final class Experiments {
             finished.countDown();
             if (!interrupted.get()) {
                 Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    /**
+     * Carries the resumed run's best checkpoint into the new run folder: the new run exports the
+     * best weights of the whole history, which may come from before the resume.
+     */
+    private static void copyBestCheckpoint(Path checkpoint, RunFolder run) throws IOException {
+        Path best = checkpoint.getParent().resolve("best");
+        if (!Files.isDirectory(best)) {
+            return;
+        }
+        Files.createDirectories(run.bestCheckpoint());
+        try (var files = Files.list(best)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, run.bestCheckpoint().resolve(file.getFileName()));
             }
         }
     }

@@ -54,7 +54,7 @@ class ExploreCommandTest {
             {"explore"}
         };
         String[] expected = {
-            "missing: no such file or folder",
+            "missing: no such dataset folder (build one with s2v tiles)",
             "unknown band 'B99'",
             "band B12 is not in the dataset; it has B02, B03, B04, B08",
             "--scatter needs two bands",
