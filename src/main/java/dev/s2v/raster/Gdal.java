@@ -11,6 +11,8 @@ public final class Gdal {
      */
     public static final String JNI_LIBRARY = "gdalalljni";
 
+    private static final int BLOCK_CACHE_BYTES = 256 << 20;
+
     private static boolean initialised;
 
     private Gdal() {}
@@ -45,6 +47,9 @@ public final class Gdal {
         // Errors reach us as exceptions with GDAL's message; GDAL's own stderr printing is noise.
         gdal.PushErrorHandler("CPLQuietErrorHandler");
         gdal.SetConfigOption("GDAL_PAM_ENABLED", "NO");
+        // GDAL's block cache defaults to 5 % of the machine's memory; reads go strip by strip over
+        // whole rows of JPEG2000 blocks, so a small cache loses nothing and keeps memory flat.
+        gdal.SetCacheMax(BLOCK_CACHE_BYTES);
         initialised = true;
     }
 
