@@ -1,5 +1,6 @@
 package dev.s2v.evaluation;
 
+import dev.s2v.charts.Pages;
 import java.util.Locale;
 
 /** How numbers and text appear in the report files. */
@@ -37,18 +38,7 @@ final class ReportText {
 
     /** Text safe inside HTML elements and attribute values. */
     static String html(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Pages.escape(text);
     }
 
     /** Text safe in a Markdown table cell. */

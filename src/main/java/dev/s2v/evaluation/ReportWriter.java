@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.s2v.charts.Pages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -63,24 +64,14 @@ public final class ReportWriter {
     public static final String GALLERY = "gallery";
 
     private static final String CSS =
-            """
-            body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1250px;
-                   color: #1a1a1a; line-height: 1.45; padding: 0 1em; }
-            h1 { font-size: 1.6em; margin-bottom: 0.2em; }
-            h2 { font-size: 1.25em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
-            table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
-            th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }
-            th { background: #f0f3f7; }
-            td.text, th.text { text-align: left; overflow-wrap: anywhere; }
-            .wide { overflow-x: auto; }
-            tr.model td { font-weight: 600; background: #fbfbe8; }
-            .note { background: #eef6ee; border-left: 4px solid #3a8a3a; padding: 0.6em 1em; }
-            .meta { color: #444; }
-            img { max-width: 100%; height: auto; border: 1px solid #ddd; }
-            figure { margin: 1em 0; }
-            figcaption { font-size: 0.9em; color: #333; }
-            footer { margin-top: 3em; font-size: 0.85em; color: #666; }
-            """;
+            Pages.BASE_CSS
+                    + """
+                    .wide { overflow-x: auto; }
+                    tr.model td { font-weight: 600; background: #fbfbe8; }
+                    .note { background: #eef6ee; border-left: 4px solid #3a8a3a; padding: 0.6em 1em; }
+                    figcaption { font-size: 0.9em; color: #333; }
+                    footer { margin-top: 3em; font-size: 0.85em; color: #666; }
+                    """;
 
     private ReportWriter() {}
 

@@ -2,6 +2,7 @@ package dev.s2v.exploration;
 
 import static dev.s2v.exploration.ExplorationCharts.count;
 
+import dev.s2v.charts.Pages;
 import dev.s2v.config.BuildInfo;
 import dev.s2v.raster.AtomicFiles;
 import java.io.IOException;
@@ -28,20 +29,11 @@ public final class ExplorationPages {
     public static final String SEPARABILITY = "separability.csv";
 
     private static final String CSS =
-            """
-            body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1250px;
-                   color: #1a1a1a; line-height: 1.45; padding: 0 1em; }
-            h1 { font-size: 1.6em; margin-bottom: 0.2em; }
-            h2 { font-size: 1.25em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
-            table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
-            th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }
-            th { background: #f0f3f7; }
-            td.text, th.text { text-align: left; }
-            .meta { color: #444; }
-            img { max-width: 100%; height: auto; border: 1px solid #ddd; }
-            figure { margin: 1.5em 0; }
-            figcaption { font-size: 0.95em; color: #333; max-width: 1200px; }
-            """;
+            Pages.BASE_CSS
+                    + """
+                    figure { margin: 1.5em 0; }
+                    figcaption { font-size: 0.95em; color: #333; max-width: 1200px; }
+                    """;
 
     /** Cells that read as numbers align right, the others left. */
     private static final Pattern NUMBER =
@@ -332,9 +324,6 @@ public final class ExplorationPages {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return Pages.escape(text);
     }
 }
