@@ -195,25 +195,4 @@ public final class Charts {
                     }
                 });
     }
-
-    /** The images side by side on white, for a figure of several panels. */
-    public static BufferedImage sideBySide(BufferedImage... panels) {
-        int width = 0;
-        int height = 0;
-        for (BufferedImage p : panels) {
-            width += p.getWidth();
-            height = Math.max(height, p.getHeight());
-        }
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        int x = 0;
-        for (BufferedImage p : panels) {
-            g.drawImage(p, x, 0, null);
-            x += p.getWidth();
-        }
-        g.dispose();
-        return out;
-    }
 }

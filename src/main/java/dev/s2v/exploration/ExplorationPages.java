@@ -264,12 +264,12 @@ public final class ExplorationPages {
     private static String html(ExplorationResult result, Table classBalance) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        h.append("<title>").append(escape(title(result))).append("</title>\n");
+        h.append("<title>").append(Pages.escape(title(result))).append("</title>\n");
         h.append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(escape(title(result))).append("</h1>\n");
-        h.append("<p class=\"meta\">").append(escape(meta(result))).append("</p>\n");
+        h.append("<h1>").append(Pages.escape(title(result))).append("</h1>\n");
+        h.append("<p class=\"meta\">").append(Pages.escape(meta(result))).append("</p>\n");
         h.append("<h2>What was sampled</h2>\n<p>")
-                .append(escape(samplingText(result)))
+                .append(Pages.escape(samplingText(result)))
                 .append("</p>\n");
         h.append("<h2>Separability per band</h2>\n");
         h.append(
@@ -282,18 +282,18 @@ public final class ExplorationPages {
         h.append(htmlTable(classBalanceRows(classBalance)));
         h.append("<h2>Charts</h2>\n");
         for (Figure f : result.figures()) {
-            String file = escape(f.file());
+            String file = Pages.escape(f.file());
             h.append("<figure id=\"").append(file).append("\">\n");
-            h.append("<h3>").append(escape(f.title())).append("</h3>\n");
+            h.append("<h3>").append(Pages.escape(f.title())).append("</h3>\n");
             h.append("<a href=\"")
                     .append(file)
                     .append(".svg\"><img src=\"")
                     .append(file)
                     .append(".png\" alt=\"")
-                    .append(escape(f.title()))
+                    .append(Pages.escape(f.title()))
                     .append("\"></a>\n");
             h.append("<figcaption>")
-                    .append(escape(f.caption()))
+                    .append(Pages.escape(f.caption()))
                     .append(" <a href=\"")
                     .append(file)
                     .append(".png\">PNG</a> · <a href=\"")
@@ -315,15 +315,11 @@ public final class ExplorationPages {
                     h.append(" class=\"text\"");
                 }
                 h.append('>');
-                h.append(escape(value));
+                h.append(Pages.escape(value));
                 h.append("</").append(cell).append('>');
             }
             h.append("</tr>\n");
         }
         return h.append("</table>\n").toString();
-    }
-
-    static String escape(String text) {
-        return Pages.escape(text);
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -52,11 +51,7 @@ final class CurvesChart {
                                 0f));
             }
         }
-        Charts.writePng(
-                Charts.sideBySide(
-                        BitmapEncoder.getBufferedImage(losses),
-                        BitmapEncoder.getBufferedImage(scores)),
-                file);
+        Charts.writePng(Charts.paintGrid(List.of(List.of(losses, scores))), file);
     }
 
     private static XYChart chart(String title, String yTitle) {
