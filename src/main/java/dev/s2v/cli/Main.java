@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             DatasetCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            PredictCommand.class,
             BenchCommand.class,
             SynthCommand.class,
             ExploreCommand.class,

@@ -15,6 +15,7 @@ import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.PixelWindow;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.SpectralBand;
+import dev.s2v.raster.WindowGrid;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -279,23 +280,19 @@ public final class DatasetBuilder {
                     SceneLabels labels = SceneLabels.open(scene, source.grid(), true)) {
                 RasterGrid grid = source.grid();
                 String sceneId = source.sceneId();
-                int tileCols = -Math.floorDiv(-grid.width(), tile);
-                int tileRows = -Math.floorDiv(-grid.height(), tile);
+                WindowGrid tiles = WindowGrid.tiles(grid.width(), grid.height(), tile);
                 int stripTiles = Math.max(1, STRIP_TARGET_ROWS / tile);
                 int kept = 0;
                 int positive = 0;
                 short[][] stored = new short[bandCount][tile * tile];
-                for (int tileRow0 = 0; tileRow0 < tileRows; tileRow0 += stripTiles) {
-                    int rowsOfTiles = Math.min(stripTiles, tileRows - tileRow0);
-                    PixelWindow strip =
-                            new PixelWindow(
-                                    0, tileRow0 * tile, tileCols * tile, rowsOfTiles * tile);
+                for (int tileRow0 = 0; tileRow0 < tiles.rows(); tileRow0 += stripTiles) {
+                    int rowsOfTiles = Math.min(stripTiles, tiles.rows() - tileRow0);
+                    PixelWindow strip = tiles.span(tileRow0, rowsOfTiles);
                     BandWindow pixels = source.read(options.bands(), strip);
                     byte[] stripMask = labels.read(strip);
                     for (int tr = 0; tr < rowsOfTiles; tr++) {
-                        for (int tc = 0; tc < tileCols; tc++) {
-                            PixelWindow window =
-                                    new PixelWindow(tc * tile, (tileRow0 + tr) * tile, tile, tile);
+                        for (int tc = 0; tc < tiles.columns(); tc++) {
+                            PixelWindow window = tiles.window(tileRow0 + tr, tc);
                             byte[] mask = new byte[tile * tile];
                             int nodata = extract(pixels, stripMask, strip, window, stored, mask);
                             int vessel = count(mask);

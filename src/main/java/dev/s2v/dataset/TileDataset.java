@@ -32,7 +32,7 @@ public final class TileDataset extends RandomAccessDataset {
     private final long seed;
     private final int bandCount;
     private final int tileSize;
-    private final float[][] lookup;
+    private final ModelInput input;
     private final short[][][] cache;
     private int epoch;
 
@@ -51,25 +51,7 @@ public final class TileDataset extends RandomAccessDataset {
         for (int v = 0; v < variants.size(); v++) {
             permutations[v] = variants.get(v).permutation(tileSize);
         }
-        this.lookup = lookupTables(builder.normalization, bandCount);
-    }
-
-    /** Per band, the model input of every stored value: decoding and normalising in one step. */
-    private static float[][] lookupTables(Normalization normalization, int bandCount) {
-        if (normalization.bandCount() != bandCount) {
-            throw new IllegalArgumentException(
-                    "normalization has "
-                            + normalization.bandCount()
-                            + " bands, the dataset "
-                            + bandCount);
-        }
-        float[][] tables = new float[bandCount][65536];
-        for (int b = 0; b < bandCount; b++) {
-            for (int v = 0; v < 65536; v++) {
-                tables[b][v] = normalization.apply(b, TileCodec.decode(v));
-            }
-        }
-        return tables;
+        this.input = new ModelInput(dataset.bands(), builder.normalization);
     }
 
     /** A builder. */
@@ -142,10 +124,9 @@ public final class TileDataset extends RandomAccessDataset {
         int[] p = permutations[variantOf(index)];
         for (int b = 0; b < bandCount; b++) {
             short[] band = stored[b];
-            float[] table = lookup[b];
             int offset = imageOffset + b * pixels;
             for (int i = 0; i < pixels; i++) {
-                image[offset + i] = table[band[p[i]] & 0xFFFF];
+                image[offset + i] = input.ofStored(b, band[p[i]]);
             }
         }
         // A cached tile keeps its mask as an extra "band" of stored values.

@@ -2,10 +2,10 @@ package dev.s2v.evaluation;
 
 import dev.s2v.config.EvaluateConfig;
 import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.dataset.ModelInput;
 import dev.s2v.dataset.Split;
 import dev.s2v.dataset.TileRecord;
 import dev.s2v.model.ModelDescriptor;
-import dev.s2v.model.ModelFormatException;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.model.UNetArchitecture;
 import dev.s2v.raster.ConnectedComponents;
@@ -260,7 +260,7 @@ public final class Evaluation {
             this.model = model;
             this.log = log;
             ModelDescriptor d = model.descriptor();
-            this.reader = new TileReader(dataset, d.bands(), d.normalization());
+            this.reader = new TileReader(dataset, new ModelInput(d.bands(), d.normalization()));
             this.size = dataset.tileSize();
             this.batchSize = Math.max(1, BATCH_PIXELS / (size * size));
         }
@@ -471,18 +471,7 @@ public final class Evaluation {
                 for (int i = 0; i < n; i++) {
                     batch.add(reader.read(tiles.get(first + i), input, i * inputLength));
                 }
-                float[] probability = model.predict(input, n);
-                for (int i = 0; i < probability.length; i++) {
-                    if (!(probability[i] >= 0 && probability[i] <= 1)) {
-                        throw new ModelFormatException(
-                                model.folder().resolve(TrainedModel.WEIGHTS_FILE),
-                                "the network gives probability "
-                                        + probability[i]
-                                        + " on tile "
-                                        + tiles.get(first + i / pixels).tileId()
-                                        + "; its weights are broken (NaN or infinite)");
-                    }
-                }
+                float[] probability = model.predict(input, n, size, size);
                 for (int i = 0; i < n; i++) {
                     sink.accept(
                             batch.get(i),

@@ -1,7 +1,7 @@
 package dev.s2v.evaluation;
 
-import dev.s2v.config.Normalization;
 import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.dataset.ModelInput;
 import dev.s2v.dataset.TileCodec;
 import dev.s2v.dataset.TileRecord;
 import dev.s2v.raster.SpectralBand;
@@ -18,7 +18,7 @@ import java.util.List;
 final class TileReader {
     private final DatasetFolder dataset;
     private final int[] datasetBand;
-    private final float[][] inputOfStored;
+    private final ModelInput input;
     private final int size;
     private final short[][] stored;
     private final byte[] mask;
@@ -37,23 +37,19 @@ final class TileReader {
      * A reader of the given bands.
      *
      * @param dataset the dataset
-     * @param bands the model's bands, each one of the dataset's
-     * @param normalization the model's normalisation, one pair per model band
+     * @param input the model's input rule; each of its bands is one of the dataset's
      */
-    TileReader(DatasetFolder dataset, List<SpectralBand> bands, Normalization normalization) {
+    TileReader(DatasetFolder dataset, ModelInput input) {
         this.dataset = dataset;
+        this.input = input;
         this.size = dataset.tileSize();
+        List<SpectralBand> bands = input.bands();
         this.datasetBand = new int[bands.size()];
-        this.inputOfStored = new float[bands.size()][65536];
         for (int b = 0; b < bands.size(); b++) {
             datasetBand[b] = dataset.bands().indexOf(bands.get(b));
             if (datasetBand[b] < 0) {
                 throw new IllegalArgumentException(
                         "band " + bands.get(b) + " is not in the dataset's " + dataset.bands());
-            }
-            // Decoding and normalising in one lookup per pixel.
-            for (int v = 0; v < 65536; v++) {
-                inputOfStored[b][v] = normalization.apply(b, TileCodec.decode(v));
             }
         }
         int pixels = size * size;
@@ -75,12 +71,12 @@ final class TileReader {
      * Reads a tile.
      *
      * @param record the tile
-     * @param input receives the normalised input, band-major, from {@code offset}; null when not
+     * @param inputs receives the normalised input, band-major, from {@code offset}; null when not
      *     needed
      * @param offset where the tile's input starts
      * @throws IOException when the tile file cannot be read
      */
-    Tile read(TileRecord record, float[] input, int offset) throws IOException {
+    Tile read(TileRecord record, float[] inputs, int offset) throws IOException {
         dataset.read(record, stored, mask);
         int pixels = size * size;
         float[][] reflectance = new float[datasetBand.length][pixels];
@@ -88,7 +84,6 @@ final class TileReader {
         Arrays.fill(valid, true);
         for (int b = 0; b < datasetBand.length; b++) {
             short[] band = stored[datasetBand[b]];
-            float[] table = inputOfStored[b];
             float[] out = reflectance[b];
             for (int i = 0; i < pixels; i++) {
                 int v = band[i] & 0xFFFF;
@@ -96,8 +91,8 @@ final class TileReader {
                 if (v == TileCodec.NO_DATA) {
                     valid[i] = false;
                 }
-                if (input != null) {
-                    input[offset + b * pixels + i] = table[v];
+                if (inputs != null) {
+                    inputs[offset + b * pixels + i] = input.ofStored(b, v);
                 }
             }
         }

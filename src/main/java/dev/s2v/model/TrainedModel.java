@@ -251,33 +251,60 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * Vessel probabilities of {@code n} normalised tiles of the descriptor's tile size, given and
-     * returned row-major: inputs {@code (n, bands, tile, tile)}, outputs {@code (n, tile, tile)}.
+     * Vessel probabilities of {@code n} normalised windows of {@code height x width} pixels, given
+     * and returned row-major: inputs {@code (n, bands, height, width)}, outputs {@code (n, height,
+     * width)}. The network is fully convolutional, so any size it accepts will do (multiples of
+     * {@code 2^depth}), not only the training tile.
      *
-     * @throws IllegalArgumentException when the array's length is not {@code n * bands * tile *
-     *     tile}
+     * @throws IllegalArgumentException when a side is not a multiple of {@code 2^depth} or the
+     *     array's length is not {@code n * bands * height * width}
+     * @throws ModelFormatException when the network gives a value that is no probability (NaN
+     *     weights, as a diverged training run leaves them)
      */
-    public float[] predict(float[] normalisedTiles, int n) {
-        int tile = descriptor.tileSizePx();
+    public float[] predict(float[] normalisedWindows, int n, int height, int width) {
+        int multiple = descriptor.architecture().tileMultiple();
+        if (height < multiple
+                || width < multiple
+                || height % multiple != 0
+                || width % multiple != 0) {
+            throw new IllegalArgumentException(
+                    "the network takes windows whose sides are multiples of "
+                            + multiple
+                            + " px (2^depth), got "
+                            + height
+                            + " x "
+                            + width);
+        }
         int bands = descriptor.bands().size();
-        if (n < 1 || normalisedTiles.length != (long) n * bands * tile * tile) {
+        long expected = (long) n * bands * height * width;
+        if (n < 1 || normalisedWindows.length != expected) {
             throw new IllegalArgumentException(
                     "expected "
                             + n
-                            + " tiles of "
+                            + " windows of "
                             + bands
                             + " bands x "
-                            + tile
+                            + height
                             + " x "
-                            + tile
+                            + width
                             + " = "
-                            + (long) n * bands * tile * tile
+                            + expected
                             + " values, got "
-                            + normalisedTiles.length);
+                            + normalisedWindows.length);
         }
         try (NDManager batch = model.getNDManager().newSubManager()) {
-            NDArray input = batch.create(normalisedTiles, new Shape(n, bands, tile, tile));
-            return predict(input).toFloatArray();
+            NDArray input = batch.create(normalisedWindows, new Shape(n, bands, height, width));
+            float[] probabilities = predict(input).toFloatArray();
+            for (float p : probabilities) {
+                if (!(p >= 0 && p <= 1)) {
+                    throw new ModelFormatException(
+                            folder.resolve(WEIGHTS_FILE),
+                            "the network gives probability "
+                                    + p
+                                    + "; its weights are broken (NaN or infinite)");
+                }
+            }
+            return probabilities;
         }
     }
 

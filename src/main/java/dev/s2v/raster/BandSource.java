@@ -2,7 +2,9 @@ package dev.s2v.raster;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,6 +16,12 @@ public interface BandSource extends AutoCloseable {
 
     /** The scene's identifier (product id, or the file name of a stack). */
     String sceneId();
+
+    /**
+     * When the scene was sensed, if known: an L1C product's sensing start, or a date-time of the
+     * form {@code 20240701T103021} in a band stack's file name (as in Sentinel-2 product names).
+     */
+    Optional<Instant> sensingTime();
 
     /** The file or folder this was opened from. */
     Path path();

@@ -6,35 +6,19 @@ import java.util.List;
 
 /**
  * The connected objects of a mask as {@link ConnectedComponents} found them: their measurements
- * and, compactly, which pixels carry which label (horizontal runs in raster order).
+ * and, compactly, which pixels carry which label (horizontal runs).
  */
 public final class Components {
     private final int width;
     private final int height;
-    private final int runCount;
-    private final int[] runRow;
-    private final int[] runStart;
-    private final int[] runEnd;
-    private final int[] runLabel;
+    private final List<TrackedObject> tracked;
     private final List<MaskObject> objects;
 
-    /** Takes ownership of the arrays (the first {@code runCount} entries are used). */
-    Components(
-            int width,
-            int height,
-            int runCount,
-            int[] runRow,
-            int[] runStart,
-            int[] runEnd,
-            int[] runLabel,
-            List<MaskObject> objects) {
+    /** The tracked objects and their measures, both in label order (label i + 1 at index i). */
+    Components(int width, int height, List<TrackedObject> tracked, List<MaskObject> objects) {
         this.width = width;
         this.height = height;
-        this.runCount = runCount;
-        this.runRow = runRow;
-        this.runStart = runStart;
-        this.runEnd = runEnd;
-        this.runLabel = runLabel;
+        this.tracked = List.copyOf(tracked);
         this.objects = Collections.unmodifiableList(objects);
     }
 
@@ -75,10 +59,13 @@ public final class Components {
         return objects;
     }
 
-    /** Visits every run of object pixels in raster order (cheap: no full-size array). */
+    /** Visits every run of object pixels, object by object (cheap: no full-size array). */
     public void forEachRun(RunVisitor visitor) {
-        for (int i = 0; i < runCount; i++) {
-            visitor.run(runLabel[i], runRow[i], runStart[i], runEnd[i]);
+        for (int o = 0; o < tracked.size(); o++) {
+            TrackedObject object = tracked.get(o);
+            for (int i = 0; i < object.runCount(); i++) {
+                visitor.run(o + 1, object.runRow(i), object.runStart(i), object.runEnd(i));
+            }
         }
     }
 

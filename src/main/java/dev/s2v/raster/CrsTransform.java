@@ -38,6 +38,18 @@ public final class CrsTransform implements AutoCloseable {
         return new CrsTransform(source, epsg(4326));
     }
 
+    /** From WGS 84 longitude/latitude to a grid's CRS. */
+    public static CrsTransform fromWgs84(RasterGrid grid) {
+        Gdal.init();
+        if (grid.crsWkt().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "the grid has no CRS: cannot place longitudes and latitudes on it");
+        }
+        SpatialReference target = new SpatialReference(grid.crsWkt());
+        target.SetAxisMappingStrategy(osrConstants.OAMS_TRADITIONAL_GIS_ORDER);
+        return new CrsTransform(epsg(4326), target);
+    }
+
     private static SpatialReference epsg(int code) {
         SpatialReference srs = new SpatialReference();
         srs.ImportFromEPSG(code);

@@ -4,11 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A GeoTIFF (or any GDAL raster) whose band descriptions are Sentinel-2 band names, as Google Earth
@@ -16,6 +24,7 @@ import java.util.Set;
  * {@link ScaleRule}.
  */
 public final class GeoTiffStack implements BandSource {
+    private static final Pattern DATE_TIME = Pattern.compile("(?<!\\d)(\\d{8}T\\d{6})(?!\\d)");
     private final RasterDataset dataset;
     private final Map<SpectralBand, Integer> bandIndex;
     private final Map<SpectralBand, Radiometry> radiometry;
@@ -94,6 +103,23 @@ public final class GeoTiffStack implements BandSource {
         String name = dataset.path().getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    @Override
+    public Optional<Instant> sensingTime() {
+        Matcher m = DATE_TIME.matcher(sceneId());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    LocalDateTime.parse(
+                                    m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+                            .toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            // Digits that only look like a date-time (a month 13, say): no sensing time.
+            return Optional.empty();
+        }
     }
 
     @Override

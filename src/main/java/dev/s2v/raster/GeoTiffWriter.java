@@ -121,6 +121,11 @@ public final class GeoTiffWriter implements AutoCloseable {
         band(band).SetDescription(description);
     }
 
+    /** Sets a dataset metadata item (default domain), e.g. the model that made the file. */
+    public void setMetadata(String key, String value) {
+        dataset.SetMetadataItem(key, value);
+    }
+
     /** Declares a no-data value on every band. */
     public void setNoData(double value) {
         for (int b = 1; b <= dataset.getRasterCount(); b++) {

@@ -53,6 +53,24 @@ public record GeoTransform(
         return originY + col * colRotation + row * pixelHeight;
     }
 
+    /**
+     * The (fractional) pixel position {col, row} of a map point: this transform inverted.
+     *
+     * @throws IllegalStateException when the transform is singular
+     */
+    public double[] pixelOf(double x, double y) {
+        double determinant = pixelWidth * pixelHeight - rowRotation * colRotation;
+        if (determinant == 0) {
+            throw new IllegalStateException("the geotransform is singular: " + this);
+        }
+        double dx = x - originX;
+        double dy = y - originY;
+        return new double[] {
+            (pixelHeight * dx - rowRotation * dy) / determinant,
+            (pixelWidth * dy - colRotation * dx) / determinant
+        };
+    }
+
     /** The transform of the sub-grid whose pixel (0, 0) is this grid's pixel (col, row). */
     public GeoTransform shifted(int col, int row) {
         return new GeoTransform(

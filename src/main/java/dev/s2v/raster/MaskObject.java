@@ -8,16 +8,15 @@ package dev.s2v.raster;
  * coordinates; the centroid is given in the same integer-centred convention as the pixel indices,
  * so a single pixel at (3, 7) has its centroid at exactly (3.0, 7.0).
  *
- * <p>Length, width and heading come from the second moments of the object: with {@code C} the
- * covariance of the pixel centres (in pixels) plus {@code I/12} (the second moment of one unit
- * square about its own centre, which makes the moments those of the covered area rather than of
- * points), and {@code λ1 ≥ λ2} its eigenvalues, {@code length = sqrt(12 λ1)} and {@code width =
- * sqrt(12 λ2)} pixels, times the pixel size. This is exact for an axis-aligned rectangle (a uniform
- * rectangle of side L has variance L²/12 along that side), so one pixel measures 1 x 1 and a 1 x 10
- * line measures 10 x 1; a diagonal line of n pixels measures {@code sqrt(2n² - 1)} x 1. The heading
- * is the direction of the eigenvector of λ1, in degrees clockwise from grid north (up), folded into
- * [0, 180) because a blob has an axis but no bow; an object without a dominant axis (λ1 = λ2: one
- * pixel, a square) has heading 0.
+ * <p>Length, width and heading come from the minimum-area rectangle that holds the centres of the
+ * object's pixels, grown by one pixel along both of its sides (each centre stands for a pixel one
+ * pixel wide): one pixel measures 1 x 1, an axis-aligned block of 20 x 4 pixels exactly 20 x 4, and
+ * a rasterised rectangle at any angle within about one pixel of its true sides. The heading is the
+ * direction of the rectangle's long side in degrees clockwise from grid north (up, towards row 0),
+ * folded into [0, 180) because a blob has an axis but no bow; an object without a long side (a
+ * square rectangle, one pixel) has heading 0. Grid north is not true north away from a UTM zone's
+ * central meridian: callers that report headings on the ground turn them by the meridian
+ * convergence.
  *
  * @param label the object's label in the labelling (1, 2, ...), or its index when the object comes
  *     from elsewhere (e.g. a label polygon)
@@ -26,10 +25,10 @@ package dev.s2v.raster;
  * @param centroidRow mean row of the pixels
  * @param centroidCol mean column of the pixels
  * @param bounds the smallest window holding every pixel of the object
- * @param lengthM extent along the major axis, metres
- * @param widthM extent across the major axis, metres
- * @param headingDeg direction of the major axis, degrees clockwise from north, 0 (inclusive) to 180
- *     (exclusive)
+ * @param lengthM the long side of the rectangle, metres
+ * @param widthM the short side of the rectangle, metres
+ * @param headingDeg direction of the long side, degrees clockwise from grid north, 0 (inclusive) to
+ *     180 (exclusive)
  */
 public record MaskObject(
         int label,

@@ -4,6 +4,7 @@ import dev.s2v.raster.ProductMetadata.TileGeocoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -152,6 +153,11 @@ public final class Sentinel2Product implements BandSource {
     @Override
     public String sceneId() {
         return metadata.productId();
+    }
+
+    @Override
+    public Optional<Instant> sensingTime() {
+        return Optional.of(metadata.sensingStart());
     }
 
     @Override

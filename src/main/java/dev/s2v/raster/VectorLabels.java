@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Vector;
 import org.gdal.gdal.Dataset;
 import org.gdal.gdal.gdal;
@@ -206,6 +207,40 @@ public final class VectorLabels implements AutoCloseable {
             reprojected.layer().SetSpatialFilter(null);
             extent.delete();
         }
+    }
+
+    /**
+     * The smallest window of the grid that holds every polygon's part inside the grid (after
+     * reprojection to the grid's CRS), or empty when no polygon reaches the grid.
+     *
+     * @throws RasterFormatException when a polygon cannot be transformed to the grid's CRS
+     */
+    public Optional<PixelWindow> pixelBounds(RasterGrid grid) throws IOException {
+        if (!intersects(grid)) {
+            return Optional.empty();
+        }
+        double[] e = reprojectedTo(grid).layer().GetExtent();
+        double minCol = Double.POSITIVE_INFINITY;
+        double maxCol = Double.NEGATIVE_INFINITY;
+        double minRow = Double.POSITIVE_INFINITY;
+        double maxRow = Double.NEGATIVE_INFINITY;
+        for (double x : new double[] {e[0], e[1]}) {
+            for (double y : new double[] {e[2], e[3]}) {
+                double[] p = grid.transform().pixelOf(x, y);
+                minCol = Math.min(minCol, p[0]);
+                maxCol = Math.max(maxCol, p[0]);
+                minRow = Math.min(minRow, p[1]);
+                maxRow = Math.max(maxRow, p[1]);
+            }
+        }
+        int c0 = (int) Math.max(0, Math.floor(minCol));
+        int r0 = (int) Math.max(0, Math.floor(minRow));
+        int c1 = (int) Math.min(grid.width(), Math.ceil(maxCol));
+        int r1 = (int) Math.min(grid.height(), Math.ceil(maxRow));
+        if (c1 <= c0 || r1 <= r0) {
+            return Optional.empty();
+        }
+        return Optional.of(new PixelWindow(c0, r0, c1 - c0, r1 - r0));
     }
 
     /**

@@ -84,7 +84,7 @@ class EvaluationTest {
                 float[] image = new float[4 * pixels];
                 float[] mask = new float[pixels];
                 tiles.fill(t, image, 0, mask, 0);
-                result.add(m.predict(image, 1));
+                result.add(m.predict(image, 1, 32, 32));
                 byte[] bytes = new byte[pixels];
                 for (int i = 0; i < pixels; i++) {
                     bytes[i] = (byte) (mask[i] > 0.5f ? 1 : 0);
@@ -303,7 +303,8 @@ class EvaluationTest {
                 e.getMessage()
                         .startsWith(
                                 broken.resolve(TrainedModel.WEIGHTS_FILE)
-                                        + ": the network gives probability NaN on tile "),
+                                        + ": the network gives probability NaN; its weights"
+                                        + " are broken"),
                 e.getMessage());
     }
 

@@ -42,6 +42,41 @@ public final class TestModels {
     }
 
     /**
+     * Exports a model that gives the same probability to every pixel whatever its input: every
+     * weight is zero (batch normalisation included, so no input reaches the head) but the head's
+     * bias, the logit of {@code probability}.
+     *
+     * @throws IOException when the folder cannot be written
+     */
+    public static Path exportConstant(
+            Path folder,
+            List<SpectralBand> bands,
+            int tileSizePx,
+            Normalization normalization,
+            float probability)
+            throws IOException {
+        Torch.assumeEngine();
+        UNetArchitecture architecture =
+                new UNetArchitecture(bands.size(), 16, 2, 0, true, Decoder.TRANSPOSED);
+        UNetBlock block = UNetBlock.of(architecture);
+        try (NDManager m = NDManager.newBaseManager()) {
+            block.initialize(
+                    m, DataType.FLOAT32, new Shape(1, bands.size(), tileSizePx, tileSizePx));
+            for (var p : block.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                boolean headBias = p.getKey().contains("head") && p.getKey().endsWith("bias");
+                array.set(
+                        array.zerosLike()
+                                .add(headBias ? Math.log(probability / (1 - probability)) : 0)
+                                .toFloatArray());
+            }
+            TrainedModel.export(
+                    folder, block, descriptor(bands, tileSizePx, normalization, architecture));
+        }
+        return folder;
+    }
+
+    /**
      * Exports a model folder whose weights, when {@code broken}, hold a NaN (as a diverged training
      * run leaves them).
      *
@@ -57,20 +92,7 @@ public final class TestModels {
         Engine engine = Torch.assumeEngine();
         UNetArchitecture architecture =
                 new UNetArchitecture(bands.size(), 16, 2, 0, true, Decoder.TRANSPOSED);
-        ModelDescriptor descriptor =
-                new ModelDescriptor(
-                        bands,
-                        tileSizePx,
-                        true,
-                        normalization,
-                        architecture,
-                        LossSpec.of("dice"),
-                        0.5,
-                        "test-dataset",
-                        "datasets/test-dataset",
-                        "test",
-                        Instant.parse("2026-11-25T10:15:30Z"),
-                        "0.1.0");
+        ModelDescriptor descriptor = descriptor(bands, tileSizePx, normalization, architecture);
         UNetBlock block = UNetBlock.of(architecture);
         int side = architecture.tileMultiple() * 4;
         Shape shape = new Shape(2, bands.size(), side, side);
@@ -95,5 +117,25 @@ public final class TestModels {
             TrainedModel.export(folder, block, descriptor);
         }
         return folder;
+    }
+
+    private static ModelDescriptor descriptor(
+            List<SpectralBand> bands,
+            int tileSizePx,
+            Normalization normalization,
+            UNetArchitecture architecture) {
+        return new ModelDescriptor(
+                bands,
+                tileSizePx,
+                true,
+                normalization,
+                architecture,
+                LossSpec.of("dice"),
+                0.5,
+                "test-dataset",
+                "datasets/test-dataset",
+                "test",
+                Instant.parse("2026-11-25T10:15:30Z"),
+                "0.1.0");
     }
 }

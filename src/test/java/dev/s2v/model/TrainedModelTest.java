@@ -87,7 +87,7 @@ class TrainedModelTest {
         try (TrainedModel model = TrainedModel.load(folder)) {
             assertEquals(descriptor, model.descriptor());
             assertEquals(folder, model.folder());
-            assertArrayEquals(expected, model.predict(tiles, 2), 1e-6f);
+            assertArrayEquals(expected, model.predict(tiles, 2, TILE, TILE), 1e-6f);
             try (NDManager m = NDManager.newBaseManager()) {
                 NDArray batch = m.create(tiles, new Shape(2, 7, TILE, TILE));
                 NDArray probabilities = model.predict(batch);
@@ -95,10 +95,38 @@ class TrainedModelTest {
                 assertArrayEquals(expected, probabilities.toFloatArray(), 1e-6f);
             }
             assertEquals(
-                    "expected 2 tiles of 7 bands x 32 x 32 = 14336 values, got 10",
+                    "expected 2 windows of 7 bands x 32 x 32 = 14336 values, got 10",
                     assertThrows(
                                     IllegalArgumentException.class,
-                                    () -> model.predict(new float[10], 2))
+                                    () -> model.predict(new float[10], 2, TILE, TILE))
+                            .getMessage());
+        }
+    }
+
+    @Test
+    void predictsWindowsOfAnySizeTheNetworkAccepts() throws IOException {
+        ModelDescriptor descriptor = Descriptors.sevenBands();
+        Path folder = dir.resolve("model");
+        exportTrained(folder, descriptor, tiles(1, 7), 1);
+        int height = 3 * TILE;
+        int width = 2 * TILE + 4;
+        float[] window = new float[7 * height * width];
+        Random random = new Random(5);
+        for (int i = 0; i < window.length; i++) {
+            window[i] = random.nextFloat();
+        }
+        try (TrainedModel model = TrainedModel.load(folder)) {
+            float[] probabilities = model.predict(window, 1, height, width);
+            assertEquals(height * width, probabilities.length);
+            for (float p : probabilities) {
+                assertTrue(p >= 0 && p <= 1, "a probability, got " + p);
+            }
+            assertEquals(
+                    "the network takes windows whose sides are multiples of 4 px (2^depth), got"
+                            + " 96 x 66",
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> model.predict(new float[7 * 96 * 66], 1, 96, 66))
                             .getMessage());
         }
     }

@@ -107,11 +107,46 @@ class ConnectedComponentsTest {
             mask[i * n + (antiDiagonal ? n - 1 - i : i)] = 1;
         }
         MaskObject o = ConnectedComponents.label(mask, n, n, PX).objects().get(0);
-        // Centres: var = cov = (n² - 1)/12 in both axes; plus 1/12 each: λ1 = (2n² - 1)/12.
-        assertEquals(Math.sqrt(2.0 * n * n - 1) * PX, o.lengthM(), 1e-9);
+        // The centres lie on a segment of (n - 1)√2 pixels; grown by one pixel each way.
+        assertEquals(((n - 1) * Math.sqrt(2) + 1) * PX, o.lengthM(), 1e-9);
         assertEquals(PX, o.widthM(), 1e-9);
         assertEquals(heading, o.headingDeg(), 1e-9);
         assertEquals(4.5, o.centroidRow(), EPS);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "30, 0.31, 0.72",
+        "30, 0.05, 0.5",
+        "30, 0.9, 0.13",
+        "120, 0.4, 0.6",
+        "75, 0.2, 0.8"
+    })
+    void aRasterisedRotatedRectangleMeasuresItsSidesWithinAPixel(
+            double headingDeg, double offsetCol, double offsetRow) {
+        // A 20 x 4 pixel hull whose long side points headingDeg clockwise from north (up).
+        int n = 40;
+        double angle = Math.toRadians(headingDeg);
+        double alongCol = Math.sin(angle);
+        double alongRow = -Math.cos(angle);
+        byte[] mask = new byte[n * n];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                double dc = c + 0.5 - (n / 2.0 + offsetCol);
+                double dr = r + 0.5 - (n / 2.0 + offsetRow);
+                double along = dc * alongCol + dr * alongRow;
+                double across = -dc * alongRow + dr * alongCol;
+                if (Math.abs(along) <= 10 && Math.abs(across) <= 2) {
+                    mask[r * n + c] = 1;
+                }
+            }
+        }
+        Components c = ConnectedComponents.label(mask, n, n, PX);
+        assertEquals(1, c.count());
+        MaskObject o = c.objects().get(0);
+        assertEquals(200, o.lengthM(), PX);
+        assertEquals(40, o.widthM(), PX);
+        assertEquals(headingDeg, o.headingDeg(), 2);
     }
 
     @Test
@@ -123,7 +158,7 @@ class ConnectedComponentsTest {
         MaskObject o = ConnectedComponents.label(mask, width, 2, PX).objects().get(0);
         assertEquals(19990.5, o.centroidCol(), 0);
         assertEquals(0.5, o.centroidRow(), 0);
-        assertEquals(Math.sqrt(7) * PX, o.lengthM(), 1e-9);
+        assertEquals((Math.sqrt(2) + 1) * PX, o.lengthM(), 1e-9);
         assertEquals(PX, o.widthM(), 1e-9);
         assertEquals(135.0, o.headingDeg(), 1e-9);
     }

@@ -1,0 +1,187 @@
+package dev.s2v.inference;
+
+import dev.s2v.evaluation.Threshold;
+import dev.s2v.raster.ComponentTracker;
+import dev.s2v.raster.GeoTiffWriter;
+import dev.s2v.raster.PixelType;
+import dev.s2v.raster.PixelWindow;
+import dev.s2v.raster.RasterGrid;
+import dev.s2v.raster.SpectralBand;
+import dev.s2v.raster.TrackedObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files of one prediction, written strip by strip as the strips arrive: {@code probability.tif}
+ * and {@code mask.tif} on the region's grid, the mask's objects (joined across strips) and the
+ * overview for the map. Nothing of the size of the scene is held. Closing without {@link #finish}
+ * removes the partial rasters.
+ */
+final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable {
+    /** The probability raster's name. */
+    static final String PROBABILITY = "probability.tif";
+
+    /** The mask raster's name. */
+    static final String MASK = "mask.tif";
+
+    private final PixelWindow region;
+    private final Threshold threshold;
+    private final ProbabilityFormat format;
+    private final GeoTiffWriter probability;
+    private final GeoTiffWriter mask;
+    private final ComponentTracker tracker;
+    private final List<TrackedObject> objects = new ArrayList<>();
+    private final Overview overview;
+    private long validPixels;
+    private long vesselPixels;
+
+    private PredictionOutputs(
+            PixelWindow region,
+            Threshold threshold,
+            ProbabilityFormat format,
+            GeoTiffWriter probability,
+            GeoTiffWriter mask,
+            Overview overview) {
+        this.region = region;
+        this.threshold = threshold;
+        this.format = format;
+        this.probability = probability;
+        this.mask = mask;
+        this.overview = overview;
+        this.tracker = new ComponentTracker(region.width(), objects::add);
+    }
+
+    /**
+     * Starts the outputs in a folder.
+     *
+     * @param folder where the files go
+     * @param region the predicted pixels in the source's grid
+     * @param grid the grid of the region
+     * @param threshold the vessel threshold
+     * @param format how probabilities are stored
+     * @param colourBands the bands of the map's imagery (red, green, blue; or one for grey)
+     * @param metadata items written into both rasters' metadata
+     * @throws IOException when a raster cannot be created
+     */
+    static PredictionOutputs open(
+            Path folder,
+            PixelWindow region,
+            RasterGrid grid,
+            Threshold threshold,
+            ProbabilityFormat format,
+            List<SpectralBand> colourBands,
+            Map<String, String> metadata)
+            throws IOException {
+        GeoTiffWriter.Options layout = GeoTiffWriter.Options.defaults();
+        GeoTiffWriter probability =
+                GeoTiffWriter.create(
+                        folder.resolve(PROBABILITY),
+                        grid,
+                        1,
+                        format == ProbabilityFormat.UINT8 ? PixelType.BYTE : PixelType.FLOAT32,
+                        layout.withOverviews("AVERAGE"));
+        GeoTiffWriter mask = null;
+        try {
+            mask =
+                    GeoTiffWriter.create(
+                            folder.resolve(MASK),
+                            grid,
+                            1,
+                            PixelType.BYTE,
+                            layout.withOverviews("NEAREST"));
+            probability.describeBand(1, "vessel probability");
+            mask.describeBand(1, "vessel mask (1 = vessel)");
+            if (format == ProbabilityFormat.UINT8) {
+                probability.setNoData(ProbabilityFormat.UINT8_NO_DATA);
+                probability.setScaleOffset(1, 1.0 / ProbabilityFormat.UINT8_SCALE, 0);
+            } else {
+                probability.setNoData(Double.NaN);
+            }
+            mask.setNoData(ProbabilityFormat.UINT8_NO_DATA);
+            for (Map.Entry<String, String> item : metadata.entrySet()) {
+                probability.setMetadata(item.getKey(), item.getValue());
+                mask.setMetadata(item.getKey(), item.getValue());
+            }
+            return new PredictionOutputs(
+                    region,
+                    threshold,
+                    format,
+                    probability,
+                    mask,
+                    new Overview(region, grid, colourBands));
+        } catch (IOException | RuntimeException e) {
+            probability.close();
+            if (mask != null) {
+                mask.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void accept(Strip strip) throws IOException {
+        PixelWindow rows = strip.rows();
+        PixelWindow target =
+                new PixelWindow(0, rows.row() - region.row(), rows.width(), rows.height());
+        float[] p = strip.probability();
+        boolean[] valid = strip.valid();
+        byte[] vessel = threshold.apply(p, valid);
+        byte[] maskBytes = new byte[p.length];
+        boolean[] ignore = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            ignore[i] = !valid[i];
+            maskBytes[i] = valid[i] ? vessel[i] : (byte) ProbabilityFormat.UINT8_NO_DATA;
+            validPixels += valid[i] ? 1 : 0;
+            vesselPixels += vessel[i];
+        }
+        if (format == ProbabilityFormat.UINT8) {
+            byte[] stored = new byte[p.length];
+            for (int i = 0; i < p.length; i++) {
+                stored[i] = ProbabilityFormat.toByte(p[i]);
+            }
+            probability.write(1, target, stored);
+        } else {
+            probability.write(1, target, p);
+        }
+        mask.write(1, target, maskBytes);
+        tracker.addRows(vessel, ignore, p, rows.height());
+        overview.add(strip, vessel);
+    }
+
+    /**
+     * Completes the rasters (overviews) and the objects; the rasters appear under their names.
+     *
+     * @return the objects of the mask, in the region's pixel coordinates
+     * @throws IOException when a raster cannot be finished
+     */
+    List<TrackedObject> finish() throws IOException {
+        tracker.finish();
+        probability.commit();
+        mask.commit();
+        return objects;
+    }
+
+    /** The overview for the map. */
+    Overview overview() {
+        return overview;
+    }
+
+    /** Pixels with data in every model band (inside the area). */
+    long validPixels() {
+        return validPixels;
+    }
+
+    /** Pixels at or above the threshold. */
+    long vesselPixels() {
+        return vesselPixels;
+    }
+
+    @Override
+    public void close() {
+        probability.close();
+        mask.close();
+    }
+}
