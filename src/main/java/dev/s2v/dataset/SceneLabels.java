@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A scene's vessel labels on its 10 m grid, read window by window as 0/1 bytes. */
-interface SceneLabels extends AutoCloseable {
+public interface SceneLabels extends AutoCloseable {
 
     /**
      * The labels over a window of the grid (0 past the edge).

@@ -2,6 +2,8 @@ package dev.s2v.evaluation;
 
 import dev.s2v.raster.ConnectedComponents;
 import dev.s2v.raster.MaskObject;
+import dev.s2v.raster.PixelWindow;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +112,84 @@ public final class EvaluationScores {
         TileRow row = new TileRow(sceneId, tileId, confusion, tileObjects);
         tiles.add(row);
         return row;
+    }
+
+    /**
+     * Adds part of a whole scene to the histogram behind the curves; its counts and vessels come
+     * with {@link #addScene}.
+     *
+     * @param probability vessel probabilities, 0..1 where valid
+     * @param truth nonzero = vessel
+     * @param valid false = no data (not counted)
+     */
+    public void addPixels(float[] probability, byte[] truth, boolean[] valid) {
+        histogram.add(probability, truth, valid);
+    }
+
+    /**
+     * One cell of a whole scene, the report's "tile" there.
+     *
+     * @param cellId the cell's name in the report
+     * @param window the cell's pixels in the scene's grid
+     * @param confusion its pixel counts at the threshold
+     */
+    public record SceneCell(String cellId, PixelWindow window, ConfusionMatrix confusion) {}
+
+    /**
+     * Scores a whole scene: its vessels matched over the whole scene, so that a vessel crossing a
+     * cell or strip border is still one vessel, and one row per cell with its pixel counts and the
+     * vessels whose centroids lie in it.
+     *
+     * @param sceneId the scene
+     * @param cells its cells, covering it
+     * @param truth the true vessels, in the scene's pixel grid
+     * @param predicted the predicted objects, in the same grid
+     */
+    public void addScene(
+            String sceneId,
+            List<SceneCell> cells,
+            List<MaskObject> truth,
+            List<MaskObject> predicted) {
+        List<ObjectMatch> matches = objects.addMatched(truth, predicted);
+        boolean[] truthMatched = new boolean[truth.size()];
+        boolean[] predictedMatched = new boolean[predicted.size()];
+        for (ObjectMatch m : matches) {
+            truthMatched[m.truthIndex()] = true;
+            predictedMatched[m.predictedIndex()] = true;
+        }
+        ObjectScores[] perCell = new ObjectScores[cells.size()];
+        Arrays.fill(perCell, ObjectScores.empty());
+        for (int i = 0; i < truth.size(); i++) {
+            int c = cellOf(cells, truth.get(i));
+            perCell[c] = perCell[c].plus(new ObjectScores(1, truthMatched[i] ? 1 : 0, 0, 0));
+        }
+        for (int j = 0; j < predicted.size(); j++) {
+            int c = cellOf(cells, predicted.get(j));
+            perCell[c] =
+                    perCell[c].plus(new ObjectScores(0, 0, 1, predictedMatched[j] ? 1 : 0));
+        }
+        for (int c = 0; c < cells.size(); c++) {
+            ConfusionMatrix confusion = cells.get(c).confusion();
+            if (confusion.total() > 0) {
+                diceSum += confusion.f1();
+                tilesCounted++;
+            }
+            tiles.add(new TileRow(sceneId, cells.get(c).cellId(), confusion, perCell[c]));
+        }
+    }
+
+    /** The cell holding an object's centroid (the pixel the centroid falls in). */
+    private static int cellOf(List<SceneCell> cells, MaskObject object) {
+        int row = (int) Math.floor(object.centroidRow() + 0.5);
+        int col = (int) Math.floor(object.centroidCol() + 0.5);
+        for (int c = 0; c < cells.size(); c++) {
+            PixelWindow w = cells.get(c).window();
+            if (row >= w.row() && row < w.endRow() && col >= w.col() && col < w.endCol()) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(
+                "no cell holds the object at row " + row + ", column " + col);
     }
 
     private static int heightOf(int width, int pixels) {

@@ -29,6 +29,18 @@ public final class ObjectAccumulator {
      * @return this tile's overall counts
      */
     public ObjectScores add(List<MaskObject> truth, List<MaskObject> predicted) {
+        int matches = addMatched(truth, predicted).size();
+        return new ObjectScores(truth.size(), matches, predicted.size(), matches);
+    }
+
+    /**
+     * Matches and counts the objects of a tile or a whole scene.
+     *
+     * @param truth the true vessels
+     * @param predicted the predicted objects, in the same pixel grid
+     * @return the matches, by true object
+     */
+    public List<ObjectMatch> addMatched(List<MaskObject> truth, List<MaskObject> predicted) {
         List<ObjectMatch> matches = matching.match(truth, predicted);
         boolean[] truthMatched = new boolean[truth.size()];
         boolean[] predictedMatched = new boolean[predicted.size()];
@@ -47,7 +59,7 @@ public final class ObjectAccumulator {
             int b = LengthBin.of(predicted.get(j).lengthM()).ordinal();
             byBin[b] = byBin[b].plus(new ObjectScores(0, 0, 1, predictedMatched[j] ? 1 : 0));
         }
-        return new ObjectScores(truth.size(), matches.size(), predicted.size(), matches.size());
+        return matches;
     }
 
     private void addError(double errorM) {

@@ -103,6 +103,40 @@ public final class ReportWriter {
     public static void write(
             Path outDir, EvaluationResult result, List<GalleryTile> gallery, boolean overwrite)
             throws IOException {
+        write(outDir, result, gallery, overwrite, folder -> {});
+    }
+
+    /** Adds files of its own to a report folder before the folder appears. */
+    @FunctionalInterface
+    public interface Attachments {
+        /**
+         * Writes or moves files into the report folder being built.
+         *
+         * @throws IOException when they cannot be written
+         */
+        void addTo(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes the report with attachments (e.g. the predictions of whole-scene evaluation), which
+     * appear in the report folder together with it.
+     *
+     * @param outDir the folder to create
+     * @param result what the evaluation found
+     * @param gallery tiles to show, worst first
+     * @param overwrite whether an existing folder at {@code outDir} is replaced
+     * @param attachments adds its files to the folder before it is published
+     * @throws FileAlreadyExistsException when {@code outDir} exists and may not be replaced, or is
+     *     not a folder
+     * @throws IOException when a file cannot be written
+     */
+    public static void write(
+            Path outDir,
+            EvaluationResult result,
+            List<GalleryTile> gallery,
+            boolean overwrite,
+            Attachments attachments)
+            throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         if (exists && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -121,6 +155,7 @@ public final class ReportWriter {
         Path staging = Files.createTempDirectory(parent, "." + name + ".tmp-");
         try {
             writeAll(staging, result, gallery);
+            attachments.addTo(staging);
             publish(staging, target, exists);
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);

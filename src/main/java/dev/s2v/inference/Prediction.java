@@ -87,16 +87,18 @@ public final class Prediction {
                 try {
                     PredictionSummary summary =
                             predictInto(
-                                    staging,
-                                    request,
-                                    model,
-                                    source,
-                                    predictor,
-                                    threshold,
-                                    region,
-                                    area.orElse(null),
-                                    progress,
-                                    start);
+                                            staging,
+                                            request,
+                                            model,
+                                            source,
+                                            predictor,
+                                            threshold,
+                                            region,
+                                            area.orElse(null),
+                                            strip -> {},
+                                            progress,
+                                            start)
+                                    .summary();
                     AtomicFiles.replaceFolder(staging, out);
                     return summary.movedTo(out);
                 } catch (IOException | RuntimeException e) {
@@ -109,7 +111,20 @@ public final class Prediction {
         }
     }
 
-    private static PredictionSummary predictInto(
+    /**
+     * One scene predicted into a folder.
+     *
+     * @param summary what was found
+     * @param grid the grid of the predicted region
+     * @param objects the objects of the mask, in the region's pixel coordinates
+     */
+    record SceneOutputs(PredictionSummary summary, RasterGrid grid, List<TrackedObject> objects) {}
+
+    /**
+     * Predicts a region of a product into a folder: the rasters, the vectors, the map and the
+     * record; {@code extra} sees every strip too (e.g. to score it against labels).
+     */
+    static SceneOutputs predictInto(
             Path folder,
             PredictRequest request,
             TrainedModel model,
@@ -118,6 +133,7 @@ public final class Prediction {
             Threshold threshold,
             PixelWindow region,
             VectorLabels area,
+            ScenePredictor.StripSink extra,
             ProgressMeter progress,
             long start)
             throws IOException {
@@ -156,7 +172,10 @@ public final class Prediction {
                             read,
                             region,
                             area == null ? null : window -> area.rasterize(source.grid(), window),
-                            outputs,
+                            strip -> {
+                                outputs.accept(strip);
+                                extra.accept(strip);
+                            },
                             progress);
             finishStart = System.nanoTime();
             objects = outputs.finish();
@@ -209,7 +228,7 @@ public final class Prediction {
                         (System.nanoTime() - start) / 1e9,
                         warnings);
         writeRecord(folder, request, model, source, grid, region, threshold, predictor, summary);
-        return summary;
+        return new SceneOutputs(summary, grid, objects);
     }
 
     /** The map's imagery: true colour where the product has it, else grey. */
