@@ -45,18 +45,6 @@ public record WarpedImage(
                                 + height);
             }
         }
-        if (!(south < north && west < east && south >= -90 && north <= 90)
-                || !(west >= -180 && east <= 180)) {
-            throw new IllegalArgumentException(
-                    "bounds must be south < north within +-90 and west < east within +-180, got"
-                            + " south "
-                            + south
-                            + ", west "
-                            + west
-                            + ", north "
-                            + north
-                            + ", east "
-                            + east);
-        }
+        WebMercator.checkBounds("warped image", south, west, north, east);
     }
 }

@@ -35,7 +35,37 @@ public final class WebMercator {
                     "q3",
                     "sum");
 
+    /** The latitude where Web Mercator's square world ends, in degrees. */
+    public static final double MAX_LATITUDE = 85.0511287798;
+
     private WebMercator() {}
+
+    /**
+     * Checks that latitude/longitude bounds describe a box a Web Mercator map can draw.
+     *
+     * @param subject what the bounds belong to, for the message
+     * @throws IllegalArgumentException unless south &lt; north within +-{@value #MAX_LATITUDE} and
+     *     west &lt; east within +-180
+     */
+    public static void checkBounds(
+            String subject, double south, double west, double north, double east) {
+        if (!(south < north && south >= -MAX_LATITUDE && north <= MAX_LATITUDE)
+                || !(west < east && west >= -180 && east <= 180)) {
+            throw new IllegalArgumentException(
+                    subject
+                            + ": bounds must have south < north within +-"
+                            + MAX_LATITUDE
+                            + " and west < east within +-180 (scenes across the antimeridian are"
+                            + " not supported), got south "
+                            + south
+                            + ", west "
+                            + west
+                            + ", north "
+                            + north
+                            + ", east "
+                            + east);
+        }
+    }
 
     /**
      * Reprojects an image on a grid to Web Mercator at about the same number of pixels (GDAL's
