@@ -3,10 +3,10 @@
     'use strict';
 
     var VESSEL_STYLE = {
-        pane: 's2v-vessels', className: 's2v-vessel', radius: 8, weight: 2.5,
-        color: '#00e5ff', fillColor: '#00e5ff', fillOpacity: 0.25
+        pane: 's2v-vessels', className: 's2v-vessel', radius: 11, weight: 2,
+        color: '#00e5ff', fillColor: '#00e5ff', fillOpacity: 0.08
     };
-    var OUTLINE_STYLE = { color: '#ffe14d', weight: 1.5, opacity: 0.95, fillOpacity: 0.1 };
+    var OUTLINE_STYLE = { color: '#ffe14d', weight: 1.25, opacity: 0.95, fill: false };
 
     function integer(v) { return Math.round(v).toLocaleString('en-US'); }
     function hemisphere(positive, negative) {
@@ -74,9 +74,12 @@
 
     function marker(feature) {
         var p = feature.properties;
-        return L.circleMarker([p.lat, p.lon], VESSEL_STYLE)
+        var m = L.circleMarker([p.lat, p.lon], VESSEL_STYLE)
             .bindPopup(function () { return popup(p); }, { maxWidth: 320 })
-            .bindTooltip(function () { return tooltip(p); }, { direction: 'top', offset: [0, -8] });
+            .bindTooltip(function () { return tooltip(p); }, { direction: 'top', offset: [0, -11] });
+        // The open popup says all the tooltip says.
+        m.on('popupopen', function () { m.closeTooltip(); });
+        return m;
     }
 
     function data(id) { return JSON.parse(document.getElementById(id).textContent); }

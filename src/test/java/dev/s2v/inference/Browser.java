@@ -134,8 +134,13 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens a file from disk and waits for the document to load. */
+    /**
+     * Opens a file from disk and waits for the document to load; the console and the requests seen
+     * before are dropped, so that {@link #errors} and {@link #requests} speak of this page.
+     */
     void open(Path page) {
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.manage().logs().get(LogType.PERFORMANCE);
         driver.get(page.toUri().toString());
     }
 
