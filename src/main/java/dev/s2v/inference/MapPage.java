@@ -104,7 +104,7 @@ public final class MapPage {
     }
 
     /**
-     * A JSON data block. Every {@code <} becomes the JSON escape {@code \u003c}, so neither {@code
+     * A JSON data block. Every {@code <} becomes JSON's escape of U+003C, so neither {@code
      * </script>} nor {@code <!--} in a string can end or confuse the block; {@code JSON.parse}
      * gives back the same text.
      */
