@@ -578,7 +578,11 @@ public final class Evaluation {
         return ignore;
     }
 
-    private static String describe(ModelDescriptor d) {
+    /**
+     * How a model predicts, in words, for the report: its architecture, bands, normalisation and
+     * where it was trained.
+     */
+    public static String describe(ModelDescriptor d) {
         UNetArchitecture a = d.architecture();
         return String.format(
                 Locale.ROOT,

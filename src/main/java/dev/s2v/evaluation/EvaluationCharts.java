@@ -32,10 +32,7 @@ final class EvaluationCharts {
                 new XYChartBuilder()
                         .width(WIDTH)
                         .height(HEIGHT)
-                        .title(
-                                "Precision-recall curve, pixels of the "
-                                        + result.settings().split()
-                                        + " split")
+                        .title("Precision-recall curve, pixels of " + result.settings().scope())
                         .xAxisTitle("Recall")
                         .yAxisTitle("Precision")
                         .build();
@@ -112,8 +109,8 @@ final class EvaluationCharts {
                                 "Confusion matrix of the model at threshold "
                                         + result.threshold().threshold()
                                         + ", "
-                                        + result.settings().split()
-                                        + " split (% of each true class)")
+                                        + result.settings().scope()
+                                        + " (% of each true class)")
                         .xAxisTitle("Predicted")
                         .yAxisTitle("True")
                         .build();

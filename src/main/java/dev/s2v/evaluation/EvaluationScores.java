@@ -3,8 +3,8 @@ package dev.s2v.evaluation;
 import dev.s2v.raster.ConnectedComponents;
 import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.PixelWindow;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,8 +165,7 @@ public final class EvaluationScores {
         }
         for (int j = 0; j < predicted.size(); j++) {
             int c = cellOf(cells, predicted.get(j));
-            perCell[c] =
-                    perCell[c].plus(new ObjectScores(0, 0, 1, predictedMatched[j] ? 1 : 0));
+            perCell[c] = perCell[c].plus(new ObjectScores(0, 0, 1, predictedMatched[j] ? 1 : 0));
         }
         for (int c = 0; c < cells.size(); c++) {
             ConfusionMatrix confusion = cells.get(c).confusion();

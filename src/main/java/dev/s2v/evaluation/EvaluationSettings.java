@@ -26,6 +26,14 @@ public record EvaluationSettings(
         }
     }
 
+    /** The split name of an evaluation of whole scenes rather than of a dataset's tiles. */
+    public static final String WHOLE_SCENES = "whole scenes";
+
+    /** What was scored, for sentences: "the test split" or "whole scenes". */
+    public String scope() {
+        return split.equals(WHOLE_SCENES) ? WHOLE_SCENES : "the " + split + " split";
+    }
+
     /** The matching radius in metres. */
     @JsonProperty
     public double matchRadiusM() {

@@ -45,9 +45,10 @@ public record EvaluationSummary(EvaluationResult result, Path reportFolder, List
         lines.add(
                 String.format(
                         Locale.ROOT,
-                        "%s split of %s: %d tiles from %d %s; threshold %s (%s; validation F1"
-                                + " %s)",
-                        result.settings().split(),
+                        "%s of %s: %d tiles from %d %s; threshold %s (%s; validation F1" + " %s)",
+                        result.settings().split().equals(EvaluationSettings.WHOLE_SCENES)
+                                ? EvaluationSettings.WHOLE_SCENES
+                                : result.settings().split() + " split",
                         result.settings().dataset(),
                         result.tiles().size(),
                         result.scenes().size(),

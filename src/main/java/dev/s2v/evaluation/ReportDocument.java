@@ -130,8 +130,8 @@ final class ReportDocument {
                 + " on "
                 + result.settings().dataset()
                 + " ("
-                + result.settings().split()
-                + " split)";
+                + result.settings().scope()
+                + ")";
     }
 
     private String summary() {
@@ -170,23 +170,22 @@ final class ReportDocument {
                                     t.validation().total());
             return String.format(
                             Locale.ROOT,
-                            "Threshold %s, %s (%s), applied unchanged to the %s split.",
+                            "Threshold %s, %s (%s), applied unchanged to %s.",
                             t.threshold(),
                             t.rule(),
                             validation,
-                            result.settings().split())
+                            result.settings().scope())
                     + matching;
         }
         return String.format(
                         Locale.ROOT,
                         "Threshold %s, chosen on the validation split only (%s: validation F1 %s"
-                                + " over %d validation pixels) and applied unchanged to the %s"
-                                + " split.",
+                                + " over %d validation pixels) and applied unchanged to %s.",
                         t.threshold(),
                         t.rule(),
                         ReportText.ratio(t.validation().f1()),
                         t.validation().total(),
-                        result.settings().split())
+                        result.settings().scope())
                 + matching;
     }
 

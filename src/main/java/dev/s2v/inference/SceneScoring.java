@@ -62,7 +62,10 @@ final class SceneScoring implements ScenePredictor.StripSink {
                 int c = i % rows.width();
                 int cell = (r / cells.stridePx()) * cells.columns() + c / cells.stridePx();
                 // 0 true positive, 1 false positive, 2 false negative, 3 true negative
-                int kind = predicted[i] != 0 ? (truthMask[i] != 0 ? 0 : 1) : (truthMask[i] != 0 ? 2 : 3);
+                int kind =
+                        predicted[i] != 0
+                                ? (truthMask[i] != 0 ? 0 : 1)
+                                : (truthMask[i] != 0 ? 2 : 3);
                 counts[cell][kind]++;
             }
         }
@@ -166,7 +169,9 @@ final class SceneScoring implements ScenePredictor.StripSink {
                 PixelWindow core = cells.core(r, c);
                 list.add(
                         new EvaluationScores.SceneCell(
-                                cellId(region, core), core, new ConfusionMatrix(n[0], n[1], n[2], n[3])));
+                                cellId(region, core),
+                                core,
+                                new ConfusionMatrix(n[0], n[1], n[2], n[3])));
             }
         }
         return list;
