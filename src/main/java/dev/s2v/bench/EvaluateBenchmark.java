@@ -1,9 +1,5 @@
 package dev.s2v.bench;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import dev.s2v.config.BuildInfo;
 import dev.s2v.config.Normalization;
 import dev.s2v.dataset.DatasetBuilder;
 import dev.s2v.dataset.DatasetFolder;
@@ -14,12 +10,6 @@ import dev.s2v.evaluation.Evaluation;
 import dev.s2v.evaluation.EvaluationSummary;
 import dev.s2v.evaluation.ObjectMatching;
 import dev.s2v.evaluation.ThresholdSpec;
-import dev.s2v.model.Decoder;
-import dev.s2v.model.ModelDescriptor;
-import dev.s2v.model.TrainedModel;
-import dev.s2v.model.UNetArchitecture;
-import dev.s2v.model.UNetBlock;
-import dev.s2v.model.loss.LossSpec;
 import dev.s2v.raster.ScaleRule;
 import dev.s2v.raster.SpectralBand;
 import dev.s2v.synth.SynthOptions;
@@ -27,7 +17,6 @@ import dev.s2v.synth.SyntheticProducts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -115,36 +104,13 @@ public final class EvaluateBenchmark {
      * @throws IOException when it cannot be written
      */
     public static Path untrainedModel(Path dir, DatasetFolder dataset) throws IOException {
-        Path folder = dir.resolve("evaluate-model-base16");
-        if (Files.isRegularFile(folder.resolve(TrainedModel.WEIGHTS_FILE))) {
-            return folder;
-        }
-        UNetArchitecture architecture =
-                new UNetArchitecture(dataset.bands().size(), 16, 4, 0.25, true, Decoder.TRANSPOSED);
-        UNetBlock block = UNetBlock.of(architecture);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            block.initialize(
-                    manager,
-                    DataType.FLOAT32,
-                    new Shape(1, dataset.bands().size(), dataset.tileSize(), dataset.tileSize()));
-            TrainedModel.export(
-                    folder,
-                    block,
-                    new ModelDescriptor(
-                            dataset.bands(),
-                            dataset.tileSize(),
-                            true,
-                            dataset.descriptor().normalization().of(Normalization.Kind.MAX),
-                            architecture,
-                            LossSpec.of("dice"),
-                            0.5,
-                            dataset.descriptor().name(),
-                            dataset.folder().toString(),
-                            "bench",
-                            Instant.now(),
-                            BuildInfo.version()));
-        }
-        return folder;
+        return BenchModels.untrainedBase16(
+                dir.resolve("evaluate-model-base16"),
+                dataset.bands(),
+                dataset.tileSize(),
+                dataset.descriptor().normalization().of(Normalization.Kind.MAX),
+                dataset.descriptor().name(),
+                dataset.folder().toString());
     }
 
     /**

@@ -1,16 +1,21 @@
 package dev.s2v.cli;
 
 import dev.s2v.bench.EvaluateBenchmark;
+import dev.s2v.bench.PredictBenchmark;
 import dev.s2v.bench.ReadBenchmark;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.Split;
 import dev.s2v.evaluation.EvaluationSummary;
+import dev.s2v.inference.WindowSettings;
+import dev.s2v.model.TrainedModel;
 import dev.s2v.raster.AtomicFiles;
 import dev.s2v.training.TrainingBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +30,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             BenchCommand.Read.class,
             BenchCommand.Train.class,
-            BenchCommand.Evaluate.class
+            BenchCommand.Evaluate.class,
+            BenchCommand.Predict.class,
+            BenchCommand.PredictPhase.class
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -249,6 +256,163 @@ final class BenchCommand implements Callable<Integer> {
             } finally {
                 AtomicFiles.deleteRecursively(scratch);
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "predict",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Time s2v predict on whole synthetic L1C products (2745, 5490 and 10980 px by"
+                            + " default) with a base-16 UNET: peak resident memory and time split"
+                            + " into decoding, model and writing, beside decoding alone and the"
+                            + " model alone, each in a JVM of its own.")
+    static final class Predict implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(
+                names = "--dir",
+                defaultValue = "target/bench",
+                description =
+                        "Where the products, the model and the outputs are kept (default:"
+                                + " ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Option(
+                names = "--sizes",
+                defaultValue = "2745,5490,10980",
+                split = ",",
+                description = "Product sides, pixels (default: ${DEFAULT-VALUE}).")
+        int[] sizes;
+
+        @Option(
+                names = "--model",
+                paramLabel = "DIR",
+                description =
+                        "A model of the quickstart's seven bands instead of the untrained base-16 one.")
+        Path model;
+
+        @Option(
+                names = "--window",
+                defaultValue = "" + WindowSettings.DEFAULT_WINDOW_PX,
+                description = "Window side (default: ${DEFAULT-VALUE}).")
+        int window;
+
+        @Option(
+                names = "--overlap",
+                defaultValue = "" + WindowSettings.DEFAULT_OVERLAP_PX,
+                description = "Window overlap (default: ${DEFAULT-VALUE}).")
+        int overlap;
+
+        @Option(
+                names = "--batch",
+                defaultValue = "" + WindowSettings.DEFAULT_BATCH,
+                description = "Windows per forward pass (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            WindowSettings windows = new WindowSettings(window, overlap, batch);
+            Path quickstart = Path.of("models", "quickstart");
+            Path m =
+                    model != null
+                            ? model
+                            : Files.isRegularFile(quickstart.resolve(TrainedModel.DESCRIPTOR_FILE))
+                                    ? quickstart
+                                    : PredictBenchmark.untrainedModel(dir);
+            out.printf(
+                    Locale.ROOT,
+                    "model %s; windows of %d px overlapping by %d, batch %d%n",
+                    m,
+                    window,
+                    overlap,
+                    batch);
+            out.printf(
+                    Locale.ROOT,
+                    "%-8s %-8s %8s %9s %9s %9s %9s %10s %s%n",
+                    "size",
+                    "run",
+                    "windows",
+                    "decode s",
+                    "model s",
+                    "write s",
+                    "total s",
+                    "peak RSS",
+                    "total / (decode alone + model alone)");
+            for (int size : sizes) {
+                Path product = PredictBenchmark.product(dir, size, out::println);
+                Path outputs = dir.resolve("predict-out-" + size);
+                List<PredictBenchmark.Timing> timings = new ArrayList<>();
+                for (PredictBenchmark.Phase phase : PredictBenchmark.Phase.values()) {
+                    PredictBenchmark.Timing t =
+                            PredictBenchmark.inChildJvm(phase, product, m, outputs, windows);
+                    timings.add(t);
+                    out.printf(
+                            Locale.ROOT,
+                            "%-8s %-8s %8d %9.1f %9.1f %9.1f %9.1f %7.0f MB%s%n",
+                            size + " px",
+                            phase.key(),
+                            t.windows(),
+                            t.decodeSeconds(),
+                            t.modelSeconds(),
+                            t.writeSeconds(),
+                            t.totalSeconds(),
+                            t.peakRssMb(),
+                            phase == PredictBenchmark.Phase.MODEL
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            " %.2f",
+                                            timings.get(0).totalSeconds()
+                                                    / (timings.get(1).totalSeconds()
+                                                            + t.totalSeconds()))
+                                    : "");
+                    out.flush();
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "predict-phase",
+            hidden = true,
+            description = "One measurement of bench predict, in this JVM (used by bench predict).")
+    static final class PredictPhase implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--phase", required = true)
+        String phase;
+
+        @Option(names = "--product", required = true)
+        Path product;
+
+        @Option(names = "--model", required = true)
+        Path model;
+
+        @Option(names = "--out", required = true)
+        Path out;
+
+        @Option(names = "--window", required = true)
+        int window;
+
+        @Option(names = "--overlap", required = true)
+        int overlap;
+
+        @Option(names = "--batch", required = true)
+        int batch;
+
+        @Override
+        public Integer call() throws IOException {
+            PredictBenchmark.Timing t =
+                    PredictBenchmark.runPhase(
+                            PredictBenchmark.Phase.valueOf(phase.toUpperCase(Locale.ROOT)),
+                            product,
+                            model,
+                            out,
+                            new WindowSettings(window, overlap, batch));
+            spec.commandLine().getOut().println(t.line());
             return ExitCodes.OK;
         }
     }

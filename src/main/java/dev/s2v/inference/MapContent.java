@@ -25,6 +25,8 @@ import java.util.Set;
  *     properties hold its centroid as numbers {@code lon} and {@code lat} (the markers go there),
  *     and may hold {@code id}, {@code length_m}, {@code width_m}, {@code heading_deg}, {@code
  *     area_m2}, {@code pixels}, {@code mean_probability}, {@code max_probability} and anything else
+ * @param vesselsFound how many vessels the prediction found: the GeoJSON may hold only the most
+ *     probable of them
  */
 public record MapContent(
         String productId,
@@ -33,7 +35,8 @@ public record MapContent(
         double threshold,
         MapLayer trueColour,
         List<MapLayer> overlays,
-        String vesselsGeoJson) {
+        String vesselsGeoJson,
+        int vesselsFound) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Validates every field; the GeoJSON is parsed to check its shape. */
@@ -77,7 +80,15 @@ public record MapContent(
                         "map layer names must be distinct, '" + layer.name() + "' is repeated");
             }
         }
-        features(vesselsGeoJson);
+        int shown = features(vesselsGeoJson).size();
+        if (vesselsFound < shown) {
+            throw new IllegalArgumentException(
+                    "map vesselsFound ("
+                            + vesselsFound
+                            + ") must count at least the "
+                            + shown
+                            + " vessels shown");
+        }
     }
 
     /** The number of vessels (features). */

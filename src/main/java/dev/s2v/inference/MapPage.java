@@ -78,7 +78,19 @@ public final class MapPage {
         row(html, "Sensed", sensed.isEmpty() ? "unknown" : sensed, "");
         row(html, "Model", content.modelName(), "");
         row(html, "Threshold", String.format(Locale.ROOT, "%.2f", content.threshold()), "");
-        row(html, "Vessels", vessels == 0 ? "none found" : Integer.toString(vessels), "s2v-count");
+        row(
+                html,
+                "Vessels",
+                content.vesselsFound() == 0
+                        ? "none found"
+                        : vessels == content.vesselsFound()
+                                ? Integer.toString(vessels)
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%d (the %d most probable shown)",
+                                        content.vesselsFound(),
+                                        vessels),
+                "s2v-count");
         html.append("</table>\n");
         if (vessels > 0) {
             html.append(

@@ -11,7 +11,6 @@ import dev.s2v.raster.BandSources;
 import dev.s2v.raster.PixelWindow;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.SpectralBand;
-import dev.s2v.raster.TrackedObject;
 import dev.s2v.raster.VectorLabels;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -38,10 +37,10 @@ import java.util.Optional;
  */
 public final class Prediction {
     /** The vessels as GeoJSON. */
-    public static final String VESSELS_GEOJSON = "vessels.geojson";
+    public static final String VESSELS_GEOJSON = PredictionOutputs.VESSELS_GEOJSON;
 
     /** The vessels as CSV. */
-    public static final String VESSELS_CSV = "vessels.csv";
+    public static final String VESSELS_CSV = PredictionOutputs.VESSELS_CSV;
 
     /** The map page. */
     public static final String MAP = "map.html";
@@ -87,18 +86,17 @@ public final class Prediction {
                 try {
                     PredictionSummary summary =
                             predictInto(
-                                            staging,
-                                            request,
-                                            model,
-                                            source,
-                                            predictor,
-                                            threshold,
-                                            region,
-                                            area.orElse(null),
-                                            strip -> {},
-                                            progress,
-                                            start)
-                                    .summary();
+                                    staging,
+                                    request,
+                                    model,
+                                    source,
+                                    predictor,
+                                    threshold,
+                                    region,
+                                    area.orElse(null),
+                                    strip -> {},
+                                    progress,
+                                    start);
                     AtomicFiles.replaceFolder(staging, out);
                     return summary.movedTo(out);
                 } catch (IOException | RuntimeException e) {
@@ -112,19 +110,10 @@ public final class Prediction {
     }
 
     /**
-     * One scene predicted into a folder.
-     *
-     * @param summary what was found
-     * @param grid the grid of the predicted region
-     * @param objects the objects of the mask, in the region's pixel coordinates
-     */
-    record SceneOutputs(PredictionSummary summary, RasterGrid grid, List<TrackedObject> objects) {}
-
-    /**
      * Predicts a region of a product into a folder: the rasters, the vectors, the map and the
      * record; {@code extra} sees every strip too (e.g. to score it against labels).
      */
-    static SceneOutputs predictInto(
+    static PredictionSummary predictInto(
             Path folder,
             PredictRequest request,
             TrainedModel model,
@@ -152,7 +141,8 @@ public final class Prediction {
         metadata.put("S2V_THRESHOLD", threshold.toString());
         metadata.put("S2V_VERSION", BuildInfo.version());
         ScenePredictor.Timings timings;
-        List<TrackedObject> objects;
+        int vesselCount;
+        List<Vessel> mapVessels;
         Overview overview;
         long validPixels;
         long vesselPixels;
@@ -178,14 +168,13 @@ public final class Prediction {
                             },
                             progress);
             finishStart = System.nanoTime();
-            objects = outputs.finish();
+            outputs.finish();
+            vesselCount = outputs.vesselCount();
+            mapVessels = outputs.mapVessels();
             overview = outputs.overview();
             validPixels = outputs.validPixels();
             vesselPixels = outputs.vesselPixels();
         }
-        List<Vessel> vessels = VesselVectors.measure(objects, grid);
-        VesselVectors.writeGeoJson(folder.resolve(VESSELS_GEOJSON), vessels);
-        VesselVectors.writeCsv(folder.resolve(VESSELS_CSV), vessels);
         MapPage.write(
                 folder.resolve(MAP),
                 new MapContent(
@@ -200,7 +189,8 @@ public final class Prediction {
                                         overview.grid(),
                                         overview.probability()),
                                 MapImages.mask("Vessel mask", overview.grid(), overview.mask())),
-                        Files.readString(folder.resolve(VESSELS_GEOJSON))));
+                        VesselVectors.featureCollection(mapVessels),
+                        vesselCount));
         double writeSeconds = timings.sinkSeconds() + (System.nanoTime() - finishStart) / 1e9;
         List<String> warnings = new ArrayList<>();
         if (validPixels == 0) {
@@ -216,7 +206,7 @@ public final class Prediction {
                 new PredictionSummary(
                         folder,
                         source.sceneId(),
-                        vessels.size(),
+                        vesselCount,
                         vesselPixels,
                         validPixels,
                         (long) region.width() * region.height(),
@@ -228,7 +218,7 @@ public final class Prediction {
                         (System.nanoTime() - start) / 1e9,
                         warnings);
         writeRecord(folder, request, model, source, grid, region, threshold, predictor, summary);
-        return new SceneOutputs(summary, grid, objects);
+        return summary;
     }
 
     /** The map's imagery: true colour where the product has it, else grey. */

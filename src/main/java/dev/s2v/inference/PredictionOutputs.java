@@ -9,16 +9,19 @@ import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.SpectralBand;
 import dev.s2v.raster.TrackedObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * The files of one prediction, written strip by strip as the strips arrive: {@code probability.tif}
- * and {@code mask.tif} on the region's grid, the mask's objects (joined across strips) and the
- * overview for the map. Nothing of the size of the scene is held. Closing without {@link #finish}
- * removes the partial rasters.
+ * and {@code mask.tif} on the region's grid, the vessels (objects of the mask joined across strips,
+ * written as each is complete) and the overview for the map. Nothing of the size of the scene is
+ * held, nor a list of all vessels. Closing without {@link #finish} removes the partial files.
  */
 final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable {
     /** The probability raster's name. */
@@ -27,13 +30,32 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
     /** The mask raster's name. */
     static final String MASK = "mask.tif";
 
+    /** The vessels as GeoJSON. */
+    static final String VESSELS_GEOJSON = "vessels.geojson";
+
+    /** The vessels as CSV. */
+    static final String VESSELS_CSV = "vessels.csv";
+
+    /**
+     * The most vessels the map shows: beyond a few thousand markers a browser crawls, and so many
+     * detections on one scene mean the model is being used where it does not work.
+     */
+    static final int MAP_VESSELS = 5000;
+
+    /** Least probable first, so the queue's head is the one to drop. */
+    private static final Comparator<Vessel> MAP_ORDER =
+            Comparator.comparingDouble(Vessel::maxProbability)
+                    .thenComparingDouble(Vessel::meanProbability)
+                    .thenComparing(Comparator.comparingInt(Vessel::id).reversed());
+
     private final PixelWindow region;
     private final Threshold threshold;
     private final ProbabilityFormat format;
     private final GeoTiffWriter probability;
     private final GeoTiffWriter mask;
     private final ComponentTracker tracker;
-    private final List<TrackedObject> objects = new ArrayList<>();
+    private final VesselVectors vectors;
+    private final PriorityQueue<Vessel> mapVessels = new PriorityQueue<>(MAP_ORDER);
     private final Overview overview;
     private long validPixels;
     private long vesselPixels;
@@ -44,14 +66,27 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
             ProbabilityFormat format,
             GeoTiffWriter probability,
             GeoTiffWriter mask,
+            VesselVectors vectors,
             Overview overview) {
         this.region = region;
         this.threshold = threshold;
         this.format = format;
         this.probability = probability;
         this.mask = mask;
+        this.vectors = vectors;
         this.overview = overview;
-        this.tracker = new ComponentTracker(region.width(), objects::add);
+        this.tracker = new ComponentTracker(region.width(), this::addVessel);
+    }
+
+    private void addVessel(TrackedObject object) {
+        try {
+            mapVessels.add(vectors.add(object));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (mapVessels.size() > MAP_VESSELS) {
+            mapVessels.poll();
+        }
     }
 
     /**
@@ -84,6 +119,7 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
                         format == ProbabilityFormat.UINT8 ? PixelType.BYTE : PixelType.FLOAT32,
                         layout.withOverviews("AVERAGE"));
         GeoTiffWriter mask = null;
+        VesselVectors vectors = null;
         try {
             mask =
                     GeoTiffWriter.create(
@@ -105,17 +141,24 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
                 probability.setMetadata(item.getKey(), item.getValue());
                 mask.setMetadata(item.getKey(), item.getValue());
             }
+            vectors =
+                    VesselVectors.create(
+                            folder.resolve(VESSELS_GEOJSON), folder.resolve(VESSELS_CSV), grid);
             return new PredictionOutputs(
                     region,
                     threshold,
                     format,
                     probability,
                     mask,
+                    vectors,
                     new Overview(region, grid, colourBands));
         } catch (IOException | RuntimeException e) {
             probability.close();
             if (mask != null) {
                 mask.close();
+            }
+            if (vectors != null) {
+                vectors.close();
             }
             throw e;
         }
@@ -147,21 +190,40 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
             probability.write(1, target, p);
         }
         mask.write(1, target, maskBytes);
-        tracker.addRows(vessel, ignore, p, rows.height());
+        try {
+            tracker.addRows(vessel, ignore, p, rows.height());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         overview.add(strip, vessel);
     }
 
     /**
-     * Completes the rasters (overviews) and the objects; the rasters appear under their names.
+     * Completes the rasters (overviews) and the vessels; the files appear under their names.
      *
-     * @return the objects of the mask, in the region's pixel coordinates
-     * @throws IOException when a raster cannot be finished
+     * @throws IOException when a file cannot be finished
      */
-    List<TrackedObject> finish() throws IOException {
-        tracker.finish();
+    void finish() throws IOException {
+        try {
+            tracker.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         probability.commit();
         mask.commit();
-        return objects;
+        vectors.commit();
+    }
+
+    /** Vessels found. */
+    int vesselCount() {
+        return vectors.count();
+    }
+
+    /** The vessels the map shows: the most probable ones, at most {@link #MAP_VESSELS}, by id. */
+    List<Vessel> mapVessels() {
+        List<Vessel> vessels = new ArrayList<>(mapVessels);
+        vessels.sort(Comparator.comparingInt(Vessel::id));
+        return vessels;
     }
 
     /** The overview for the map. */
@@ -180,8 +242,9 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         probability.close();
         mask.close();
+        vectors.close();
     }
 }

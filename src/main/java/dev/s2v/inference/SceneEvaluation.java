@@ -172,7 +172,7 @@ public final class SceneEvaluation {
                                         baselines,
                                         baselineScores);
                         Files.createDirectories(folder);
-                        Prediction.SceneOutputs outputs =
+                        PredictionSummary predicted =
                                 Prediction.predictInto(
                                         folder,
                                         sceneRequest(request, scene, folder),
@@ -190,7 +190,7 @@ public final class SceneEvaluation {
                         phases.add(
                                 new EvaluationSummary.Phase(
                                         "scene " + source.sceneId(),
-                                        (int) outputs.summary().windowsRun(),
+                                        (int) predicted.windowsRun(),
                                         seconds));
                         log.accept(
                                 String.format(
@@ -199,7 +199,7 @@ public final class SceneEvaluation {
                                         i + 1,
                                         request.scenes().size(),
                                         source.sceneId(),
-                                        outputs.summary().vessels(),
+                                        predicted.vessels(),
                                         seconds));
                     }
                 }

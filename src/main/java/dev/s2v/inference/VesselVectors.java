@@ -1,7 +1,5 @@
 package dev.s2v.inference;
 
-import dev.s2v.raster.AtomicFiles;
-import dev.s2v.raster.ConnectedComponents;
 import dev.s2v.raster.CrsTransform;
 import dev.s2v.raster.GeoTransform;
 import dev.s2v.raster.MaskObject;
@@ -14,16 +12,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Vessels from the objects of a predicted mask, and the files that list them: {@code
- * vessels.geojson} (RFC 7946: WGS 84 longitude/latitude, exterior rings counter-clockwise) and
- * {@code vessels.csv} with the same attributes.
+ * Vessels from the objects of a predicted mask, written as they are found into the files that list
+ * them: {@code vessels.geojson} (RFC 7946: WGS 84 longitude/latitude, exterior rings
+ * counter-clockwise) and {@code vessels.csv} with the same attributes. Not thread-safe.
  */
-public final class VesselVectors {
+public final class VesselVectors implements AutoCloseable {
     /** The attribute columns, in file order. */
     static final List<String> COLUMNS =
             List.of(
@@ -45,58 +44,187 @@ public final class VesselVectors {
      */
     private static final long MAX_TRACED_BOX_PIXELS = 1L << 24;
 
-    /** A metre northwards is about this many degrees of latitude: the probe for true north. */
+    /** A step of about 11 m northwards, in degrees of latitude: the probe for true north. */
     private static final double NORTH_PROBE_DEG = 1e-4;
 
-    private VesselVectors() {}
+    private final RasterGrid grid;
+    private final CrsTransform toLonLat;
+    private final CrsTransform toGrid;
+    private final Path geoJsonFile;
+    private final Path csvFile;
+    private final Path geoJsonTemporary;
+    private final Path csvTemporary;
+    private final Writer geoJson;
+    private final Writer csv;
+    private int count;
+    private boolean finished;
+
+    private VesselVectors(
+            RasterGrid grid,
+            CrsTransform toLonLat,
+            CrsTransform toGrid,
+            Path geoJsonFile,
+            Path csvFile,
+            Writer geoJson,
+            Writer csv) {
+        this.grid = grid;
+        this.toLonLat = toLonLat;
+        this.toGrid = toGrid;
+        this.geoJsonFile = geoJsonFile;
+        this.csvFile = csvFile;
+        this.geoJsonTemporary = temporary(geoJsonFile);
+        this.csvTemporary = temporary(csvFile);
+        this.geoJson = geoJson;
+        this.csv = csv;
+    }
+
+    private static Path temporary(Path file) {
+        return file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".partial");
+    }
 
     /**
-     * Measures objects found on a grid (mask coordinates = the grid's pixels): numbered in the
-     * raster order of their first pixel, placed in WGS 84, with headings turned from grid north to
-     * true north at each vessel (the meridian convergence, up to about 3 degrees at the edge of a
-     * UTM zone).
+     * Starts both files; vessels are written as they are added, so none need be held, and the files
+     * appear under their names only at {@link #commit()}.
      *
-     * @param objects the objects, in any order
-     * @param grid the grid the mask lies on; north-up with square pixels, in a known CRS
+     * @param geoJsonFile the GeoJSON file to write
+     * @param csvFile the CSV file to write
+     * @param grid the grid the objects' masks lie on: north-up with square pixels, in a known CRS
+     * @throws IOException when a file cannot be created
      */
-    public static List<Vessel> measure(List<TrackedObject> objects, RasterGrid grid) {
-        List<TrackedObject> sorted = new ArrayList<>(objects);
-        sorted.sort(ConnectedComponents.RASTER_ORDER);
-        List<Vessel> vessels = new ArrayList<>(sorted.size());
-        if (sorted.isEmpty()) {
-            return vessels;
-        }
-        GeoTransform t = grid.transform();
-        try (CrsTransform toLonLat = CrsTransform.toWgs84(grid);
-                CrsTransform toGrid = CrsTransform.fromWgs84(grid)) {
-            for (int i = 0; i < sorted.size(); i++) {
-                TrackedObject object = sorted.get(i);
-                MaskObject m = object.measure(i + 1, grid.pixelSizeX());
-                // The centroid is in integer-centred pixel coordinates; pixel centres lie at +0.5.
-                double x = t.mapX(m.centroidCol() + 0.5, m.centroidRow() + 0.5);
-                double y = t.mapY(m.centroidCol() + 0.5, m.centroidRow() + 0.5);
-                double[] lonLat = toLonLat.apply(x, y);
-                double[] north = toGrid.apply(lonLat[0], lonLat[1] + NORTH_PROBE_DEG);
-                double trueNorthFromGridNorth =
-                        Math.toDegrees(Math.atan2(north[0] - x, north[1] - y));
-                vessels.add(
-                        new Vessel(
-                                m.label(),
-                                lonLat[0],
-                                lonLat[1],
-                                m.lengthM(),
-                                m.widthM(),
-                                m.lengthM() > m.widthM()
-                                        ? fold(m.headingDeg() - trueNorthFromGridNorth)
-                                        : Double.NaN,
-                                m.areaM2(),
-                                m.pixelCount(),
-                                object.meanValue(),
-                                object.maxValue(),
-                                outline(object, m.bounds(), t, toLonLat)));
+    public static VesselVectors create(Path geoJsonFile, Path csvFile, RasterGrid grid)
+            throws IOException {
+        CrsTransform toLonLat = CrsTransform.toWgs84(grid);
+        CrsTransform toGrid = null;
+        Writer geoJson = null;
+        try {
+            toGrid = CrsTransform.fromWgs84(grid);
+            geoJson = Files.newBufferedWriter(temporary(geoJsonFile), StandardCharsets.UTF_8);
+            Writer csv = Files.newBufferedWriter(temporary(csvFile), StandardCharsets.UTF_8);
+            geoJson.write("{\"type\":\"FeatureCollection\",\"features\":[");
+            csv.write(String.join(",", COLUMNS) + "\n");
+            return new VesselVectors(grid, toLonLat, toGrid, geoJsonFile, csvFile, geoJson, csv);
+        } catch (IOException | RuntimeException e) {
+            if (geoJson != null) {
+                geoJson.close();
+                Files.deleteIfExists(temporary(geoJsonFile));
             }
+            if (toGrid != null) {
+                toGrid.close();
+            }
+            toLonLat.close();
+            throw e;
         }
-        return vessels;
+    }
+
+    /**
+     * Measures a complete object and writes it as the next vessel (ids 1, 2, ... in the order
+     * objects are added): placed in WGS 84, with its heading turned from grid north to true north
+     * at the vessel (the meridian convergence, up to about 3 degrees at the edge of a UTM zone).
+     *
+     * @param object an object of a mask on the grid
+     * @return the vessel written
+     * @throws IOException when a file cannot be written
+     */
+    public Vessel add(TrackedObject object) throws IOException {
+        if (finished) {
+            throw new IllegalStateException(geoJsonFile + " is already committed or closed");
+        }
+        Vessel vessel = measure(object, count + 1);
+        geoJson.write(count == 0 ? "\n" : ",\n");
+        geoJson.write(feature(vessel));
+        csv.write(String.join(",", values(vessel)));
+        csv.write('\n');
+        count++;
+        return vessel;
+    }
+
+    /** Vessels written so far. */
+    public int count() {
+        return count;
+    }
+
+    private Vessel measure(TrackedObject object, int id) {
+        GeoTransform t = grid.transform();
+        MaskObject m = object.measure(id, grid.pixelSizeX());
+        // The centroid is in integer-centred pixel coordinates; pixel centres lie at +0.5.
+        double x = t.mapX(m.centroidCol() + 0.5, m.centroidRow() + 0.5);
+        double y = t.mapY(m.centroidCol() + 0.5, m.centroidRow() + 0.5);
+        double[] lonLat = toLonLat.apply(x, y);
+        double[] north = toGrid.apply(lonLat[0], lonLat[1] + NORTH_PROBE_DEG);
+        double trueNorthFromGridNorth = Math.toDegrees(Math.atan2(north[0] - x, north[1] - y));
+        return new Vessel(
+                id,
+                lonLat[0],
+                lonLat[1],
+                m.lengthM(),
+                m.widthM(),
+                m.lengthM() > m.widthM()
+                        ? fold(m.headingDeg() - trueNorthFromGridNorth)
+                        : Double.NaN,
+                m.areaM2(),
+                m.pixelCount(),
+                object.meanValue(),
+                object.maxValue(),
+                outline(object, m.bounds(), t, toLonLat));
+    }
+
+    /**
+     * Ends both files and puts them in place.
+     *
+     * @throws IOException when they cannot be written or renamed
+     */
+    public void commit() throws IOException {
+        if (finished) {
+            throw new IllegalStateException(geoJsonFile + " is already committed or closed");
+        }
+        finished = true;
+        try {
+            geoJson.write("\n]}\n");
+            geoJson.close();
+            csv.close();
+            Files.move(
+                    geoJsonTemporary,
+                    geoJsonFile,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    csvTemporary,
+                    csvFile,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            discard();
+        }
+    }
+
+    /** Without a commit, discards the partial files; frees the transforms. */
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            finished = true;
+            discard();
+        }
+    }
+
+    private void discard() throws IOException {
+        try {
+            geoJson.close();
+            csv.close();
+            Files.deleteIfExists(geoJsonTemporary);
+            Files.deleteIfExists(csvTemporary);
+        } finally {
+            toLonLat.close();
+            toGrid.close();
+        }
+    }
+
+    /** A GeoJSON FeatureCollection of vessels (e.g. those a map shows). */
+    public static String featureCollection(List<Vessel> vessels) {
+        StringBuilder s = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < vessels.size(); i++) {
+            s.append(i == 0 ? "\n" : ",\n").append(feature(vessels.get(i)));
+        }
+        return s.append("\n]}\n").toString();
     }
 
     private static double fold(double degrees) {
@@ -140,27 +268,6 @@ public final class VesselVectors {
             ring[i + 1] = p[1];
         }
         return ring;
-    }
-
-    /**
-     * Writes the vessels as a GeoJSON FeatureCollection: one feature per vessel, its outline as a
-     * Polygon (or MultiPolygon when diagonal pixels join pieces), its attributes as properties.
-     *
-     * @throws IOException when the file cannot be written
-     */
-    public static void writeGeoJson(Path file, List<Vessel> vessels) throws IOException {
-        AtomicFiles.write(
-                file,
-                temporary -> {
-                    try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                        out.write("{\"type\":\"FeatureCollection\",\"features\":[");
-                        for (int i = 0; i < vessels.size(); i++) {
-                            out.write(i == 0 ? "\n" : ",\n");
-                            out.write(feature(vessels.get(i)));
-                        }
-                        out.write("\n]}\n");
-                    }
-                });
     }
 
     /** One vessel as a GeoJSON feature. */
@@ -216,20 +323,6 @@ public final class VesselVectors {
             s.append(String.format(Locale.ROOT, "[%.7f,%.7f]", lonLat[2 * i], lonLat[2 * i + 1]));
         }
         s.append(']');
-    }
-
-    /**
-     * Writes the vessels as CSV with a header row, the attributes of the GeoJSON without the
-     * outline.
-     *
-     * @throws IOException when the file cannot be written
-     */
-    public static void writeCsv(Path file, List<Vessel> vessels) throws IOException {
-        StringBuilder s = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-        for (Vessel v : vessels) {
-            s.append(String.join(",", values(v))).append('\n');
-        }
-        AtomicFiles.writeString(file, s.toString());
     }
 
     /** The attribute values as text, in {@link #COLUMNS} order; empty where undefined (NaN). */

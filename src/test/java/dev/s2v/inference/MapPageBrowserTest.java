@@ -62,7 +62,8 @@ class MapPageBrowserTest {
                         MapImages.probability(
                                 "Vessel probability", scene.grid(), scene.probability()),
                         MapImages.mask("Vessel mask", scene.grid(), scene.mask())),
-                vesselsGeoJson);
+                vesselsGeoJson,
+                vesselsGeoJson.split("\"Feature\"").length - 1);
     }
 
     @Test

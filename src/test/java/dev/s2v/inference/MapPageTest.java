@@ -68,7 +68,8 @@ class MapPageTest {
                 0.45,
                 layer("True colour"),
                 List.of(layer("Vessel probability"), layer("Vessel <i>mask</i>")),
-                vessels);
+                vessels,
+                vessels.split("\"Feature\"").length - 1);
     }
 
     private String write(MapContent content) throws IOException {
@@ -169,6 +170,37 @@ class MapPageTest {
     }
 
     @Test
+    void aMapShowingOnlyTheMostProbableVesselsSaysHowManyWereFound() throws IOException {
+        MapContent two = content("S2B_MSIL1C_MANY", "quickstart", VESSELS);
+        String html =
+                write(
+                        new MapContent(
+                                two.productId(),
+                                two.sensingTime(),
+                                two.modelName(),
+                                two.threshold(),
+                                two.trueColour(),
+                                two.overlays(),
+                                two.vesselsGeoJson(),
+                                12345));
+        assertTrue(
+                html.contains("<td class=\"s2v-count\">12345 (the 2 most probable shown)</td>"),
+                "the count line");
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new MapContent(
+                                two.productId(),
+                                two.sensingTime(),
+                                two.modelName(),
+                                two.threshold(),
+                                two.trueColour(),
+                                two.overlays(),
+                                two.vesselsGeoJson(),
+                                1));
+    }
+
+    @Test
     void aSceneWithoutVesselsSaysSo() throws IOException {
         String html =
                 write(
@@ -186,20 +218,20 @@ class MapPageTest {
         MapLayer base = layer("True colour");
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new MapContent("p", "yesterday", "m", 0.5, base, List.of(), empty));
+                () -> new MapContent("p", "yesterday", "m", 0.5, base, List.of(), empty, 0));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new MapContent("p", "", "m", 1.5, base, List.of(), empty));
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                        new MapContent(
-                                "p", "", "m", 0.5, base, List.of(layer("True colour")), empty));
+                () -> new MapContent("p", "", "m", 1.5, base, List.of(), empty, 0));
         assertThrows(
                 IllegalArgumentException.class,
                 () ->
                         new MapContent(
-                                "p", "", "m", 0.5, base, List.of(), "{\"type\": \"Feature\"}"));
+                                "p", "", "m", 0.5, base, List.of(layer("True colour")), empty, 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new MapContent(
+                                "p", "", "m", 0.5, base, List.of(), "{\"type\": \"Feature\"}", 0));
         IllegalArgumentException noCentroid =
                 assertThrows(
                         IllegalArgumentException.class,
@@ -212,7 +244,8 @@ class MapPageTest {
                                         base,
                                         List.of(),
                                         "{\"type\": \"FeatureCollection\", \"features\": [{\"type\":"
-                                                + " \"Feature\", \"properties\": {\"lon\": 10}}]}"));
+                                                + " \"Feature\", \"properties\": {\"lon\": 10}}]}",
+                                        1));
         assertTrue(noCentroid.getMessage().contains("feature 0"), noCentroid.getMessage());
         assertThrows(
                 IllegalArgumentException.class,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s2v.raster.ComponentTracker;
+import dev.s2v.raster.ConnectedComponents;
 import dev.s2v.raster.CrsTransform;
 import dev.s2v.raster.GeoTransform;
 import dev.s2v.raster.Natives;
@@ -71,6 +72,22 @@ class VesselVectorsTest {
         return mask;
     }
 
+    /** Writes the objects as vessels in raster order, as files in the test's folder. */
+    private List<Vessel> vessels(List<TrackedObject> objects, RasterGrid grid) throws IOException {
+        List<TrackedObject> sorted = new ArrayList<>(objects);
+        sorted.sort(ConnectedComponents.RASTER_ORDER);
+        List<Vessel> vessels = new ArrayList<>();
+        try (VesselVectors out =
+                VesselVectors.create(
+                        dir.resolve("vessels.geojson"), dir.resolve("vessels.csv"), grid)) {
+            for (TrackedObject o : sorted) {
+                vessels.add(out.add(o));
+            }
+            out.commit();
+        }
+        return vessels;
+    }
+
     private static List<TrackedObject> objects(byte[] mask, float[] values) {
         List<TrackedObject> found = new ArrayList<>();
         ComponentTracker tracker = new ComponentTracker(SIZE, found::add);
@@ -80,7 +97,7 @@ class VesselVectorsTest {
     }
 
     @Test
-    void aHullAtThirtyDegreesOnTheCentralMeridianMeasuresItsSidesAndHeading() {
+    void aHullAtThirtyDegreesOnTheCentralMeridianMeasuresItsSidesAndHeading() throws IOException {
         // 9 degrees east is the central meridian of UTM zone 32: grid north is true north.
         RasterGrid grid = gridAt(32632, 9.0, 54.0);
         byte[] mask = hull(30);
@@ -88,7 +105,7 @@ class VesselVectorsTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = mask[i] != 0 ? 0.5f + 0.4f * (i % 2) : 0.1f;
         }
-        List<Vessel> vessels = VesselVectors.measure(objects(mask, values), grid);
+        List<Vessel> vessels = vessels(objects(mask, values), grid);
         assertEquals(1, vessels.size());
         Vessel v = vessels.get(0);
         assertEquals(1, v.id());
@@ -104,7 +121,8 @@ class VesselVectorsTest {
 
     @ParameterizedTest
     @CsvSource({"32633, 9.5, 60.0", "32633, 20.5, 60.0", "32720, -57.5, -60.0"})
-    void headingsAreFromTrueNorthFarFromTheCentralMeridian(int epsg, double lon, double lat) {
+    void headingsAreFromTrueNorthFarFromTheCentralMeridian(int epsg, double lon, double lat)
+            throws IOException {
         RasterGrid grid = gridAt(epsg, lon, lat);
         int zone = epsg % 100;
         double centralMeridian = -183 + 6 * zone;
@@ -117,7 +135,7 @@ class VesselVectorsTest {
         assertTrue(Math.abs(convergence) > 4, "far from the meridian: " + convergence);
         List<TrackedObject> objects = objects(hull(30), null);
         double gridHeading = objects.get(0).measure(1, 10).headingDeg();
-        Vessel v = VesselVectors.measure(objects, grid).get(0);
+        Vessel v = vessels(objects, grid).get(0);
         assertEquals(gridHeading + convergence, v.headingDeg(), 0.05);
     }
 
@@ -132,7 +150,7 @@ class VesselVectorsTest {
         }
         mask[40 * SIZE + 40] = 1;
         mask[41 * SIZE + 41] = 1;
-        List<Vessel> vessels = VesselVectors.measure(objects(mask, null), grid);
+        List<Vessel> vessels = vessels(objects(mask, null), grid);
         assertEquals(2, vessels.size());
         assertTrue(Double.isNaN(vessels.get(0).headingDeg()));
         assertEquals(1, vessels.get(0).outline().size());
@@ -140,8 +158,6 @@ class VesselVectorsTest {
 
         Path geojson = dir.resolve("vessels.geojson");
         Path csv = dir.resolve("vessels.csv");
-        VesselVectors.writeGeoJson(geojson, vessels);
-        VesselVectors.writeCsv(csv, vessels);
         JsonNode features = new ObjectMapper().readTree(geojson.toFile()).get("features");
         assertEquals(2, features.size());
         JsonNode square = features.get(0);
