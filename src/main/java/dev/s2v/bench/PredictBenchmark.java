@@ -12,6 +12,7 @@ import dev.s2v.inference.WindowSettings;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.raster.BandSource;
 import dev.s2v.raster.BandSources;
+import dev.s2v.raster.BandWindow;
 import dev.s2v.raster.ScaleRule;
 import dev.s2v.raster.SpectralBand;
 import dev.s2v.raster.WindowGrid;
@@ -219,12 +220,16 @@ public final class PredictBenchmark {
         };
     }
 
-    /** Reads the strips a prediction reads (the model's bands over each row of windows). */
+    /**
+     * Reads the strips a prediction reads, as it reads them: the model's bands over each row of
+     * windows, into the arrays of the previous strip.
+     */
     private static long decodeOnly(Path product, WindowSettings windows) throws IOException {
         try (BandSource source = BandSources.open(product, ScaleRule.auto())) {
             WindowGrid grid = grid(source.grid().width(), source.grid().height(), windows);
+            BandWindow strip = null;
             for (int row = 0; row < grid.rows(); row++) {
-                source.read(BANDS, grid.span(row, 1));
+                strip = source.read(BANDS, grid.span(row, 1), strip);
             }
             return grid.count();
         }

@@ -118,10 +118,12 @@ final class ScenePredictor {
         long sinking = 0;
         long run = 0;
         progress.start(windows.count(), "windows of " + side + " px");
+        BandWindow pixels = null;
         for (int row = 0; row < windows.rows(); row++) {
             long t0 = System.nanoTime();
             PixelWindow span = shift(windows.span(row, 1), region);
-            BandWindow pixels = source.read(readBands, span);
+            // The sink is done with the previous strip: its arrays take this one.
+            pixels = source.read(readBands, span, pixels);
             PixelWindow rows = shift(windows.coreRow(row), region);
             byte[] inside = area == null ? null : area.inside(rows);
             long t1 = System.nanoTime();

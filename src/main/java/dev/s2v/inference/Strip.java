@@ -12,7 +12,8 @@ import dev.s2v.raster.SpectralBand;
  * @param probability row-major over {@code rows}; NaN where there is no data
  * @param valid row-major over {@code rows}; false where a model band has no data or the pixel lies
  *     outside the area of interest
- * @param pixels the bands read, over a window that holds {@code rows}
+ * @param pixels the bands read, over a window that holds {@code rows}; its arrays are reused for
+ *     the next strip, so a sink must not keep them
  */
 record Strip(PixelWindow rows, float[] probability, boolean[] valid, BandWindow pixels) {
 

@@ -15,6 +15,8 @@ import dev.s2v.raster.AtomicFiles;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -50,6 +52,13 @@ public final class TrainedModel implements AutoCloseable {
     private final Model model;
     private final UNetBlock block;
     private final ParameterStore parameterStore;
+
+    /**
+     * The inputs' native buffer, reused from call to call: DJL copies a heap array into a new
+     * direct buffer for every array it creates, which only a garbage collection frees, and over a
+     * whole scene those copies held hundreds of megabytes.
+     */
+    private ByteBuffer inputBuffer = ByteBuffer.allocateDirect(0);
 
     private TrainedModel(Path folder, ModelDescriptor descriptor, Model model, UNetBlock block) {
         this.folder = folder;
@@ -292,8 +301,15 @@ public final class TrainedModel implements AutoCloseable {
                             + " values, got "
                             + normalisedWindows.length);
         }
+        int bytes = normalisedWindows.length * Float.BYTES;
+        if (inputBuffer.capacity() < bytes) {
+            inputBuffer = ByteBuffer.allocateDirect(bytes);
+        }
+        ByteBuffer view = inputBuffer.slice(0, bytes).order(ByteOrder.nativeOrder());
+        view.asFloatBuffer().put(normalisedWindows);
         try (NDManager batch = model.getNDManager().newSubManager()) {
-            NDArray input = batch.create(normalisedWindows, new Shape(n, bands, height, width));
+            NDArray input =
+                    batch.create(view, new Shape(n, bands, height, width), DataType.FLOAT32);
             float[] probabilities = predict(input).toFloatArray();
             for (float p : probabilities) {
                 if (!(p >= 0 && p <= 1)) {

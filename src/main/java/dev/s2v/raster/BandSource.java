@@ -43,7 +43,21 @@ public interface BandSource extends AutoCloseable {
      * @throws IllegalArgumentException when a band is absent or the window lies wholly outside
      * @throws RasterFormatException when a band file is missing or cannot be decoded
      */
-    BandWindow read(List<SpectralBand> bands, PixelWindow window) throws IOException;
+    default BandWindow read(List<SpectralBand> bands, PixelWindow window) throws IOException {
+        return read(bands, window, null);
+    }
+
+    /**
+     * Like {@link #read(List, PixelWindow)}, but fills the arrays of an earlier window of the same
+     * bands and size instead of allocating new ones, so a reader of many strips makes no garbage of
+     * their size; the earlier window's values are overwritten.
+     *
+     * @param reuse an earlier window to overwrite, or null
+     * @throws IllegalArgumentException when a band is absent or the window lies wholly outside
+     * @throws RasterFormatException when a band file is missing or cannot be decoded
+     */
+    BandWindow read(List<SpectralBand> bands, PixelWindow window, BandWindow reuse)
+            throws IOException;
 
     /** Frees the GDAL datasets. */
     @Override

@@ -31,7 +31,8 @@ public final class BandWindow {
     }
 
     /**
-     * Reads the bands in the caller's order over a window of a grid.
+     * Reads the bands in the caller's order over a window of a grid, into the arrays of {@code
+     * reuse} when it holds as many bands of as many pixels.
      *
      * @throws IllegalArgumentException when the window lies wholly outside the grid
      */
@@ -40,6 +41,7 @@ public final class BandWindow {
             RasterGrid grid,
             List<SpectralBand> bands,
             PixelWindow window,
+            BandWindow reuse,
             BandFill fill)
             throws IOException {
         if (!window.overlaps(grid.width(), grid.height())) {
@@ -53,13 +55,20 @@ public final class BandWindow {
                             + grid.height()
                             + " grid");
         }
-        float[][] data = new float[bands.size()][];
+        boolean reusable =
+                reuse != null
+                        && reuse.reflectance.length == bands.size()
+                        && reuse.padding.length == window.pixelCount();
+        float[][] data = reusable ? reuse.reflectance : new float[bands.size()][];
         for (int i = 0; i < data.length; i++) {
-            data[i] = new float[window.pixelCount()];
+            if (!reusable) {
+                data[i] = new float[window.pixelCount()];
+            }
             fill.fill(bands.get(i), data[i]);
         }
-        return new BandWindow(
-                window, bands, data, NearestNeighbour.padding(window, grid.width(), grid.height()));
+        boolean[] padding = reusable ? reuse.padding : new boolean[window.pixelCount()];
+        NearestNeighbour.padding(window, grid.width(), grid.height(), padding);
+        return new BandWindow(window, bands, data, padding);
     }
 
     /** The window on the 10 m grid. */

@@ -148,12 +148,14 @@ public final class GeoTiffStack implements BandSource {
     }
 
     @Override
-    public BandWindow read(List<SpectralBand> bands, PixelWindow window) throws IOException {
+    public BandWindow read(List<SpectralBand> bands, PixelWindow window, BandWindow reuse)
+            throws IOException {
         return BandWindow.read(
                 sceneId(),
                 grid,
                 bands,
                 window,
+                reuse,
                 (band, out) -> {
                     Radiometry r = radiometry(band);
                     NearestNeighbour.read(

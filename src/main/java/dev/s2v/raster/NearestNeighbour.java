@@ -30,8 +30,16 @@ final class NearestNeighbour {
             int gridHeight,
             float[] out)
             throws RasterFormatException {
-        Arrays.fill(out, Float.NaN);
         PixelWindow inside = window.clippedTo(gridWidth, gridHeight);
+        if (factor == 1 && inside.equals(window)) {
+            // The common case of strip reading: straight into the caller's array, no copy.
+            dataset.readFloat(bandIndex, window, out);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = radiometry.reflectance(out[i]);
+            }
+            return;
+        }
+        Arrays.fill(out, Float.NaN);
         int nativeCol0 = inside.col() / factor;
         int nativeRow0 = inside.row() / factor;
         int nativeCols = Math.floorDiv(inside.endCol() - 1, factor) - nativeCol0 + 1;
@@ -40,15 +48,14 @@ final class NearestNeighbour {
         dataset.readFloat(
                 bandIndex, new PixelWindow(nativeCol0, nativeRow0, nativeCols, nativeRows), raw);
         // Convert each native value once, then replicate.
-        float[] nativeReflectance = new float[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            nativeReflectance[i] = radiometry.reflectance(raw[i]);
+            raw[i] = radiometry.reflectance(raw[i]);
         }
         for (int row = inside.row(); row < inside.endRow(); row++) {
             int nativeOffset = (row / factor - nativeRow0) * nativeCols;
             int outOffset = (row - window.row()) * window.width() - window.col();
             for (int col = inside.col(); col < inside.endCol(); col++) {
-                out[outOffset + col] = nativeReflectance[nativeOffset + col / factor - nativeCol0];
+                out[outOffset + col] = raw[nativeOffset + col / factor - nativeCol0];
             }
         }
     }
@@ -60,9 +67,8 @@ final class NearestNeighbour {
         return -Math.floorDiv(-size10m, factor);
     }
 
-    /** The padding mask of a window over a grid: true where a pixel lies outside. */
-    static boolean[] padding(PixelWindow window, int gridWidth, int gridHeight) {
-        boolean[] padding = new boolean[window.pixelCount()];
+    /** Fills the padding mask of a window over a grid: true where a pixel lies outside. */
+    static void padding(PixelWindow window, int gridWidth, int gridHeight, boolean[] padding) {
         for (int r = 0; r < window.height(); r++) {
             int row = window.row() + r;
             for (int c = 0; c < window.width(); c++) {
@@ -71,6 +77,5 @@ final class NearestNeighbour {
                         row < 0 || row >= gridHeight || col < 0 || col >= gridWidth;
             }
         }
-        return padding;
     }
 }

@@ -186,12 +186,14 @@ public final class Sentinel2Product implements BandSource {
     }
 
     @Override
-    public BandWindow read(List<SpectralBand> bands, PixelWindow window) throws IOException {
+    public BandWindow read(List<SpectralBand> bands, PixelWindow window, BandWindow reuse)
+            throws IOException {
         return BandWindow.read(
                 sceneId(),
                 grid,
                 bands,
                 window,
+                reuse,
                 (band, out) ->
                         NearestNeighbour.read(
                                 dataset(band),
