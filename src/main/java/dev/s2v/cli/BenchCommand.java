@@ -3,10 +3,12 @@ package dev.s2v.cli;
 import dev.s2v.bench.EvaluateBenchmark;
 import dev.s2v.bench.PredictBenchmark;
 import dev.s2v.bench.ReadBenchmark;
+import dev.s2v.bench.WindowsBenchmark;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.Split;
 import dev.s2v.evaluation.EvaluationSummary;
 import dev.s2v.inference.WindowSettings;
+import dev.s2v.model.ModelDescriptor;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.raster.AtomicFiles;
 import dev.s2v.training.TrainingBenchmark;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.Train.class,
             BenchCommand.Evaluate.class,
             BenchCommand.Predict.class,
-            BenchCommand.PredictPhase.class
+            BenchCommand.PredictPhase.class,
+            BenchCommand.Windows.class
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -315,13 +318,7 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             WindowSettings windows = new WindowSettings(window, overlap, batch);
-            Path quickstart = Path.of("models", "quickstart");
-            Path m =
-                    model != null
-                            ? model
-                            : Files.isRegularFile(quickstart.resolve(TrainedModel.DESCRIPTOR_FILE))
-                                    ? quickstart
-                                    : PredictBenchmark.untrainedModel(dir);
+            Path m = modelOrDefault(model, dir);
             out.printf(
                     Locale.ROOT,
                     "model %s; windows of %d px overlapping by %d, batch %d%n",
@@ -415,5 +412,147 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(t.line());
             return ExitCodes.OK;
         }
+    }
+
+    @Command(
+            name = "windows",
+            mixinStandardHelpOptions = true,
+            description =
+                    "How the window size and overlap of s2v predict change the network's cost per"
+                            + " pixel and the probabilities, against a reference with far more"
+                            + " context than the network uses, and against 64 px tiles away from"
+                            + " their borders.")
+    static final class Windows implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(
+                names = "--dir",
+                defaultValue = "target/bench",
+                description = "Where products and outputs are kept (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Option(
+                names = "--size",
+                defaultValue = "2745",
+                description = "Product side, pixels (default: ${DEFAULT-VALUE}).")
+        int size;
+
+        @Option(
+                names = "--model",
+                paramLabel = "DIR",
+                description =
+                        "A model of the quickstart's seven bands (default: models/quickstart where"
+                                + " it exists, else an untrained base-16 one).")
+        Path model;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path m = modelOrDefault(model, dir);
+            Path product = PredictBenchmark.product(dir, size, out::println);
+            double threshold =
+                    ModelDescriptor.read(m.resolve(TrainedModel.DESCRIPTOR_FILE)).threshold();
+            WindowSettings reference = new WindowSettings(1024, 512, 1);
+            float[] best =
+                    WindowsBenchmark.probabilities(
+                            m, product, dir.resolve("windows-ref"), reference);
+            out.printf(
+                    Locale.ROOT,
+                    "model %s on a %d px product; reference: windows of %d px overlapping by %d"
+                            + " (each pixel has at least %d px of scene around it)%n",
+                    m,
+                    size,
+                    reference.windowPx(),
+                    reference.overlapPx(),
+                    reference.overlapPx() / 2);
+            out.printf(
+                    Locale.ROOT,
+                    "%-16s %8s %9s %9s %10s %11s %12s %12s%n",
+                    "window/overlap",
+                    "windows",
+                    "model s",
+                    "Mpx/s",
+                    "peak RSS",
+                    "max |dp|",
+                    "mean |dp|",
+                    "mask flips");
+            List<WindowSettings> settings =
+                    List.of(
+                            new WindowSettings(64, 0, 16),
+                            new WindowSettings(128, 32, 4),
+                            new WindowSettings(256, 32, 2),
+                            new WindowSettings(512, 0, 1),
+                            new WindowSettings(512, 16, 1),
+                            new WindowSettings(512, 32, 1),
+                            new WindowSettings(512, 64, 1),
+                            new WindowSettings(1024, 64, 1));
+            float[] tiles = null;
+            float[] defaults = null;
+            for (WindowSettings w : settings) {
+                PredictBenchmark.Timing t =
+                        PredictBenchmark.inChildJvm(
+                                PredictBenchmark.Phase.MODEL,
+                                product,
+                                m,
+                                dir.resolve("windows-out"),
+                                w);
+                float[] p =
+                        WindowsBenchmark.probabilities(m, product, dir.resolve("windows-out"), w);
+                WindowsBenchmark.Agreement a = WindowsBenchmark.compare(w, best, p, threshold);
+                out.printf(
+                        Locale.ROOT,
+                        "%-16s %8d %9.1f %9.2f %7.0f MB %11.5f %12.7f %12d%n",
+                        w.windowPx() + "/" + w.overlapPx() + " (b" + w.batch() + ")",
+                        t.windows(),
+                        t.totalSeconds(),
+                        (double) size * size / 1e6 / t.totalSeconds(),
+                        t.peakRssMb(),
+                        a.maxDifference(),
+                        a.meanDifference(),
+                        a.maskChanges());
+                out.flush();
+                if (w.windowPx() == 64) {
+                    tiles = p;
+                }
+                if (w.equals(WindowSettings.defaults())) {
+                    defaults = p;
+                }
+            }
+            if (tiles != null && defaults != null) {
+                out.println();
+                out.println(
+                        "64 px tiles (no overlap) against the defaults, by distance from the tile"
+                                + " border:");
+                out.printf(
+                        Locale.ROOT,
+                        "%-12s %11s %12s %12s%n",
+                        "distance",
+                        "max |dp|",
+                        "mean |dp|",
+                        "pixels");
+                for (double[] row :
+                        WindowsBenchmark.awayFromTileBorders(tiles, defaults, size, 64)) {
+                    out.printf(
+                            Locale.ROOT,
+                            ">= %-2d px %14.5f %12.7f %12d%n",
+                            (int) row[0],
+                            row[1],
+                            row[2],
+                            (long) row[3]);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The model a benchmark runs: the given one, else the quickstart's, else an untrained one. */
+    private static Path modelOrDefault(Path model, Path dir) throws IOException {
+        Path quickstart = Path.of("models", "quickstart");
+        if (model != null) {
+            return model;
+        }
+        return Files.isRegularFile(quickstart.resolve(TrainedModel.DESCRIPTOR_FILE))
+                ? quickstart
+                : PredictBenchmark.untrainedModel(dir);
     }
 }

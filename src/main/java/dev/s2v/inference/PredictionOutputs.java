@@ -59,6 +59,10 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
     private final Overview overview;
     private long validPixels;
     private long vesselPixels;
+    // Strip-sized arrays, reused from strip to strip (the last strip may be shorter).
+    private byte[] maskBytes;
+    private boolean[] ignore;
+    private byte[] stored;
 
     private PredictionOutputs(
             PixelWindow region,
@@ -172,8 +176,11 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
         float[] p = strip.probability();
         boolean[] valid = strip.valid();
         byte[] vessel = threshold.apply(p, valid);
-        byte[] maskBytes = new byte[p.length];
-        boolean[] ignore = new boolean[p.length];
+        if (maskBytes == null || maskBytes.length != p.length) {
+            maskBytes = new byte[p.length];
+            ignore = new boolean[p.length];
+            stored = new byte[p.length];
+        }
         for (int i = 0; i < p.length; i++) {
             ignore[i] = !valid[i];
             maskBytes[i] = valid[i] ? vessel[i] : (byte) ProbabilityFormat.UINT8_NO_DATA;
@@ -181,7 +188,6 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
             vesselPixels += vessel[i];
         }
         if (format == ProbabilityFormat.UINT8) {
-            byte[] stored = new byte[p.length];
             for (int i = 0; i < p.length; i++) {
                 stored[i] = ProbabilityFormat.toByte(p[i]);
             }

@@ -119,6 +119,8 @@ final class ScenePredictor {
         long run = 0;
         progress.start(windows.count(), "windows of " + side + " px");
         BandWindow pixels = null;
+        float[] probability = null;
+        boolean[] valid = null;
         for (int row = 0; row < windows.rows(); row++) {
             long t0 = System.nanoTime();
             PixelWindow span = shift(windows.span(row, 1), region);
@@ -129,8 +131,12 @@ final class ScenePredictor {
             long t1 = System.nanoTime();
             decode += t1 - t0;
 
-            boolean[] valid = validPixels(pixels, modelBands, rows, inside);
-            float[] probability = new float[rows.pixelCount()];
+            // The strips but the last have the same size: their arrays are reused.
+            if (probability == null || probability.length != rows.pixelCount()) {
+                probability = new float[rows.pixelCount()];
+                valid = new boolean[rows.pixelCount()];
+            }
+            validPixels(pixels, modelBands, rows, inside, valid);
             Arrays.fill(probability, Float.NaN);
             List<Integer> columns = new ArrayList<>();
             for (int col = 0; col < windows.columns(); col++) {
@@ -175,10 +181,9 @@ final class ScenePredictor {
         return new Timings(decode / 1e9, forward / 1e9, sinking / 1e9, windows.count(), run);
     }
 
-    /** Which pixels of a strip every model band has data for, inside the area. */
-    private static boolean[] validPixels(
-            BandWindow pixels, int[] modelBands, PixelWindow rows, byte[] inside) {
-        boolean[] valid = new boolean[rows.pixelCount()];
+    /** Marks the pixels of a strip that every model band has data for, inside the area. */
+    private static void validPixels(
+            BandWindow pixels, int[] modelBands, PixelWindow rows, byte[] inside, boolean[] valid) {
         PixelWindow read = pixels.window();
         for (int r = 0; r < rows.height(); r++) {
             int readRow = (rows.row() + r - read.row()) * read.width() + rows.col() - read.col();
@@ -191,7 +196,6 @@ final class ScenePredictor {
                 valid[i] = ok;
             }
         }
-        return valid;
     }
 
     private static boolean anyValid(boolean[] valid, PixelWindow rows, PixelWindow core) {
