@@ -525,20 +525,25 @@ final class BenchCommand implements Callable<Integer> {
                                 + " border:");
                 out.printf(
                         Locale.ROOT,
-                        "%-12s %11s %12s %12s%n",
+                        "%-12s %11s %12s %14s %11s %12s%n",
                         "distance",
                         "max |dp|",
                         "mean |dp|",
+                        "|dp| > 0.01",
+                        "mask flips",
                         "pixels");
                 for (double[] row :
-                        WindowsBenchmark.awayFromTileBorders(tiles, defaults, size, 64)) {
+                        WindowsBenchmark.awayFromTileBorders(
+                                tiles, defaults, size, 64, threshold)) {
                     out.printf(
                             Locale.ROOT,
-                            ">= %-2d px %14.5f %12.7f %12d%n",
+                            ">= %-2d px %14.5f %12.7f %14d %11d %12d%n",
                             (int) row[0],
                             row[1],
                             row[2],
-                            (long) row[3]);
+                            (long) row[3],
+                            (long) row[4],
+                            (long) row[5]);
                 }
             }
             return ExitCodes.OK;
