@@ -121,7 +121,7 @@ public final class DatasetBuilder {
 
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
+        Path staging = AtomicFiles.stagingFolder(out, "partial");
         try {
             Files.createDirectories(staging.resolve("tiles"));
             Tiler tiler = new Tiler(staging, options, assignment);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.s2v.charts.Pages;
+import dev.s2v.raster.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -149,10 +150,7 @@ public final class ReportWriter {
                     null,
                     "the report folder exists; choose another one or allow overwriting");
         }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        String name = target.getFileName().toString();
-        Path staging = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        Path staging = AtomicFiles.stagingFolder(target, "tmp");
         try {
             writeAll(staging, result, gallery);
             attachments.addTo(staging);

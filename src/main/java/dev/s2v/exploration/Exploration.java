@@ -95,13 +95,7 @@ public final class Exploration {
                                         .map(DatasetDescriptor.Source::sceneId)
                                         .toList()));
 
-        // A plain folder, not createTempDirectory's owner-only one: the result is a report to
-        // share. A folder of this name can only be left over from a killed run.
-        Path staging =
-                target.resolveSibling(
-                        "." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        AtomicFiles.deleteRecursively(staging);
-        Files.createDirectories(staging);
+        Path staging = AtomicFiles.stagingFolder(target, "tmp");
         try {
             List<Figure> figures =
                     writeCharts(

@@ -79,10 +79,7 @@ public final class Prediction {
             Optional<VectorLabels> area = request.aoi().open();
             try {
                 PixelWindow region = region(source, area, request.aoi());
-                Files.createDirectories(out.getParent());
-                Path staging =
-                        Files.createTempDirectory(
-                                out.getParent(), "." + out.getFileName() + ".partial-");
+                Path staging = AtomicFiles.stagingFolder(out, "partial");
                 try {
                     PredictionSummary summary =
                             predictInto(

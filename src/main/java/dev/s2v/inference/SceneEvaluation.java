@@ -135,10 +135,7 @@ public final class SceneEvaluation {
                         new EvaluationScores(
                                 EvaluationScores.BINARY, request.matching(), pixelSizeM));
             }
-            Files.createDirectories(out.getParent());
-            Path staging =
-                    Files.createTempDirectory(
-                            out.getParent(), "." + out.getFileName() + ".scenes-");
+            Path staging = AtomicFiles.stagingFolder(out, "scenes");
             try {
                 Map<String, Path> folders = new LinkedHashMap<>();
                 Map<String, LabelledScene> scenesById = new LinkedHashMap<>();

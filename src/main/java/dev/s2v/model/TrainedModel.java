@@ -221,7 +221,7 @@ public final class TrainedModel implements AutoCloseable {
             throw new FileAlreadyExistsException(folder.toString(), null, "the model exists");
         }
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName());
+        Path temp = AtomicFiles.stagingFolder(target, "partial");
         try {
             try (Model model =
                     Model.newInstance(WEIGHTS_PREFIX, null, EngineInfo.engine().getEngineName())) {

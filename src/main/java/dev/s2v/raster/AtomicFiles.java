@@ -58,6 +58,31 @@ public final class AtomicFiles {
     }
 
     /**
+     * A new, empty folder beside {@code target} in which to build it before {@link #replaceFolder}
+     * puts it in place: hidden, named after the target and this process, with the permissions any
+     * new folder gets (not the owner-only ones of a temporary directory: the result is to be
+     * shared). A folder of that name can only be left over from a killed run of this process id,
+     * and is removed first.
+     *
+     * @param tag a word for what is built, e.g. {@code partial}
+     * @throws IOException when the folder cannot be created
+     */
+    public static Path stagingFolder(Path target, String tag) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.getParent());
+        Path staging =
+                absolute.resolveSibling(
+                        "."
+                                + absolute.getFileName()
+                                + "."
+                                + tag
+                                + "-"
+                                + ProcessHandle.current().pid());
+        deleteRecursively(staging);
+        return Files.createDirectory(staging);
+    }
+
+    /**
      * Puts a finished folder in place of {@code target}: an existing target is first moved aside,
      * then deleted once the new folder is in place.
      *

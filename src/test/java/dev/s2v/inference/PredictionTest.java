@@ -135,6 +135,40 @@ class PredictionTest {
     }
 
     @Test
+    void aRealProductExcerptKeepsItsGridAndItsNoDataColumns() throws Exception {
+        // 12 x 6 px of a real baseline 04.00 product, read in place from its zip; 10 m columns
+        // 0, 1 and 11 and 20 m column 0 (10 m columns 0 and 1) are no-data fill.
+        Path zip =
+                Path.of(
+                        PredictionTest.class
+                                .getResource(
+                                        "/real-l1c/S2B_MSIL1C_20220615T101559_N0400_R065_T32UPC_20220615T122549.zip")
+                                .toURI());
+        Path model = TestModels.exportConstant(dir.resolve("constant"), BANDS, 32, MAX, 0.3f);
+        Path out = dir.resolve("out");
+        PredictionSummary summary =
+                Prediction.run(
+                        request(model, zip, out, WindowSettings.defaults()),
+                        ProgressMeter.silent());
+        RasterGrid grid;
+        try (Sentinel2Product p = Sentinel2Product.open(zip)) {
+            grid = p.grid();
+        }
+        assertEquals(1, summary.windows(), "one window, shrunk to the 12 x 6 px scene");
+        float[] probability = readFloat(out.resolve(PredictionOutputs.PROBABILITY), grid);
+        for (int i = 0; i < probability.length; i++) {
+            int col = i % grid.width();
+            boolean fill = col <= 1 || col == 11;
+            assertEquals(fill, Float.isNaN(probability[i]), "pixel " + i);
+        }
+        try (RasterDataset raster = RasterDataset.open(out.resolve(PredictionOutputs.MASK))) {
+            assertEquals(grid.transform(), raster.transform());
+            assertEquals(32632, raster.grid().epsg().getAsInt());
+        }
+        assertTrue(Files.readString(out.resolve(Prediction.MAP)).contains("2022-06-15"));
+    }
+
+    @Test
     void aVesselCrossingEveryStripIsOneVessel() throws IOException {
         Path product = TestProducts.write(dir.resolve("p"), "05.09", 150, 140, false, false);
         Path model = TestModels.exportConstant(dir.resolve("constant"), BANDS, 32, MAX, 0.8f);
