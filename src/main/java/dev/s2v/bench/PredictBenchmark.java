@@ -33,11 +33,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Times {@code s2v predict} on whole synthetic L1C products of growing size with a base-16 UNET,
- * and measures what it costs beside its two irreducible parts: decoding the product alone (the same
- * strips, nothing else) and the network alone (as many windows of the same size, no reading). Each
- * measurement runs in a JVM of its own, started like the one that runs the benchmark, so that the
- * peak resident memory of one is not the leftover of another.
+ * Times {@code s2v predict} on whole synthetic L1C products of growing size with a base-16 UNET
+ * (the quickstart's, or an untrained one of its shape), and measures what it costs beside its two
+ * irreducible parts: decoding the product alone (the same strips, nothing else) and the network
+ * alone (as many windows of the same size, no reading). Each measurement runs in a JVM of its own,
+ * started like the one that runs the benchmark, so that the peak resident memory of one is not the
+ * leftover of another.
  */
 public final class PredictBenchmark {
     /** The quickstart's bands. */
@@ -238,21 +239,22 @@ public final class PredictBenchmark {
     /** The network on as many windows as a prediction of the size runs, inputs made up. */
     private static long modelOnly(Path model, int size, WindowSettings windows) throws IOException {
         try (TrainedModel m = TrainedModel.load(model)) {
-            ModelInput input = new ModelInput(BANDS, m.descriptor().normalization());
+            ModelInput input =
+                    new ModelInput(m.descriptor().bands(), m.descriptor().normalization());
+            int bands = input.bandCount();
             WindowGrid grid = grid(size, size, windows);
             int side = grid.windowPx();
-            float[] values = new float[windows.batch() * BANDS.size() * side * side];
+            float[] values = new float[windows.batch() * bands * side * side];
             SplittableRandom random = new SplittableRandom(1);
             for (int i = 0; i < values.length; i++) {
-                values[i] =
-                        input.ofReflectance(i % BANDS.size(), (float) random.nextDouble(0, 0.3));
+                values[i] = input.ofReflectance(i % bands, (float) random.nextDouble(0, 0.3));
             }
             for (long done = 0; done < grid.count(); done += windows.batch()) {
                 int n = (int) Math.min(windows.batch(), grid.count() - done);
                 m.predict(
                         n == windows.batch()
                                 ? values
-                                : Arrays.copyOf(values, n * BANDS.size() * side * side),
+                                : Arrays.copyOf(values, n * bands * side * side),
                         n,
                         side,
                         side);

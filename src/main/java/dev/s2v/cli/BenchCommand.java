@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -296,36 +297,20 @@ final class BenchCommand implements Callable<Integer> {
                         "A model of the quickstart's seven bands instead of the untrained base-16 one.")
         Path model;
 
-        @Option(
-                names = "--window",
-                defaultValue = "" + WindowSettings.DEFAULT_WINDOW_PX,
-                description = "Window side (default: ${DEFAULT-VALUE}).")
-        int window;
-
-        @Option(
-                names = "--overlap",
-                defaultValue = "" + WindowSettings.DEFAULT_OVERLAP_PX,
-                description = "Window overlap (default: ${DEFAULT-VALUE}).")
-        int overlap;
-
-        @Option(
-                names = "--batch",
-                defaultValue = "" + WindowSettings.DEFAULT_BATCH,
-                description = "Windows per forward pass (default: ${DEFAULT-VALUE}).")
-        int batch;
+        @Mixin WindowOptions windowOptions;
 
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            WindowSettings windows = new WindowSettings(window, overlap, batch);
+            WindowSettings windows = windowOptions.settings();
             Path m = modelOrDefault(model, dir);
             out.printf(
                     Locale.ROOT,
                     "model %s; windows of %d px overlapping by %d, batch %d%n",
                     m,
-                    window,
-                    overlap,
-                    batch);
+                    windows.windowPx(),
+                    windows.overlapPx(),
+                    windows.batch());
             out.printf(
                     Locale.ROOT,
                     "%-8s %-8s %8s %9s %9s %9s %9s %10s %s%n",

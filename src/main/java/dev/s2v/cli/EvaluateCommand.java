@@ -1,7 +1,6 @@
 package dev.s2v.cli;
 
 import dev.s2v.dataset.LabelledScene;
-import dev.s2v.dataset.SceneDiscovery;
 import dev.s2v.dataset.Split;
 import dev.s2v.evaluation.Evaluation;
 import dev.s2v.evaluation.EvaluationSummary;
@@ -9,18 +8,15 @@ import dev.s2v.evaluation.ObjectMatching;
 import dev.s2v.evaluation.ThresholdSpec;
 import dev.s2v.inference.ProgressMeter;
 import dev.s2v.inference.SceneEvaluation;
-import dev.s2v.inference.WindowSettings;
-import dev.s2v.raster.ScaleRule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,63 +50,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "The dataset folder, e.g. datasets/synthetic-demo.")
     Path dataset;
 
-    /** One labelled scene. */
-    static final class Pair {
-        @Option(
-                names = "--product",
-                required = true,
-                paramLabel = "P",
-                description = "A whole scene: L1C product (.SAFE, .zip) or GeoTIFF band stack.")
-        Path product;
+    @Mixin LabelledSceneOptions scenes;
 
-        @Option(
-                names = "--labels",
-                required = true,
-                paramLabel = "L",
-                description = "Its vessel polygons (GeoJSON, any CRS) or mask GeoTIFF on its grid.")
-        Path labels;
-    }
-
-    @ArgGroup(exclusive = false, multiplicity = "0..*")
-    List<Pair> pairs = new ArrayList<>();
-
-    @Option(
-            names = "--from",
-            paramLabel = "DIR",
-            description =
-                    "A folder of labelled scenes, as s2v synth writes them (each sub-folder a"
-                            + " product and its labels.geojson).")
-    Path from;
-
-    @Option(
-            names = "--window",
-            defaultValue = "" + WindowSettings.DEFAULT_WINDOW_PX,
-            paramLabel = "PX",
-            description = "Whole scenes: window side (default: ${DEFAULT-VALUE}).")
-    int window;
-
-    @Option(
-            names = "--overlap",
-            defaultValue = "" + WindowSettings.DEFAULT_OVERLAP_PX,
-            paramLabel = "PX",
-            description = "Whole scenes: window overlap (default: ${DEFAULT-VALUE}).")
-    int overlap;
-
-    @Option(
-            names = "--batch",
-            defaultValue = "" + WindowSettings.DEFAULT_BATCH,
-            paramLabel = "N",
-            description = "Whole scenes: windows per forward pass (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(
-            names = "--scale",
-            defaultValue = "auto",
-            description =
-                    "Whole scenes from GeoTIFF stacks: "
-                            + ScaleRule.SYNTAX
-                            + " (default: ${DEFAULT-VALUE}).")
-    String scale;
+    @Mixin WindowOptions windows;
 
     @Option(
             names = "--split",
@@ -154,8 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        boolean scenes = from != null || !pairs.isEmpty();
-        if (scenes == (dataset != null)) {
+        if (scenes.given() == (dataset != null)) {
             throw new IllegalArgumentException(
                     "give either --dataset DIR (tiles) or whole scenes with --product P --labels L"
                             + " (repeatable) or --from DIR");
@@ -163,22 +104,15 @@ final class EvaluateCommand implements Callable<Integer> {
         ThresholdSpec rule = ThresholdSpec.parse(threshold);
         ObjectMatching matching = new ObjectMatching(matchRadiusPx);
         EvaluationSummary summary;
-        if (scenes) {
+        if (scenes.given()) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--split")) {
                 throw new IllegalArgumentException(
                         "--split chooses tiles of a dataset; whole scenes are scored whole");
             }
-            ScaleRule stackScale = ScaleRule.parse(scale);
-            List<LabelledScene> labelled = new ArrayList<>();
-            if (from != null) {
-                labelled.addAll(SceneDiscovery.scan(from, stackScale));
-            }
-            for (Pair p : pairs) {
-                labelled.add(new LabelledScene(p.product, p.labels, stackScale));
-            }
+            List<LabelledScene> labelled = scenes.scenes();
             String name =
-                    from != null
-                            ? from.toAbsolutePath().normalize().getFileName().toString()
+                    scenes.from != null
+                            ? scenes.from.toAbsolutePath().normalize().getFileName().toString()
                             : "scenes";
             summary =
                     SceneEvaluation.run(
@@ -190,13 +124,21 @@ final class EvaluateCommand implements Callable<Integer> {
                                             ? OptionalDouble.of(f.threshold().value())
                                             : OptionalDouble.empty(),
                                     matching,
-                                    new WindowSettings(window, overlap, batch),
+                                    windows.settings(),
                                     out != null ? out : model.resolve("eval-" + name),
                                     overwrite),
                             stdout::println,
                             new ProgressMeter(
                                     spec.commandLine().getErr(), System.console() != null));
         } else {
+            for (String option : List.of("--window", "--overlap", "--batch", "--scale")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new IllegalArgumentException(
+                            option
+                                    + " is for whole scenes (--product or --from); a dataset's"
+                                    + " tiles are scored as they are");
+                }
+            }
             Split s = Split.parse(split);
             Path report = out != null ? out : Evaluation.defaultReportFolder(model, dataset, s);
             summary =

@@ -6,7 +6,6 @@ import dev.s2v.inference.Prediction;
 import dev.s2v.inference.PredictionSummary;
 import dev.s2v.inference.ProbabilityFormat;
 import dev.s2v.inference.ProgressMeter;
-import dev.s2v.inference.WindowSettings;
 import dev.s2v.raster.ScaleRule;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,28 +54,7 @@ final class PredictCommand implements Callable<Integer> {
             description = "The output folder (default: predictions/<product name>).")
     Path out;
 
-    @Option(
-            names = "--window",
-            defaultValue = "" + WindowSettings.DEFAULT_WINDOW_PX,
-            paramLabel = "PX",
-            description = "Window side, a multiple of 2^depth (default: ${DEFAULT-VALUE}).")
-    int window;
-
-    @Option(
-            names = "--overlap",
-            defaultValue = "" + WindowSettings.DEFAULT_OVERLAP_PX,
-            paramLabel = "PX",
-            description =
-                    "Pixels shared by neighbouring windows; half is cut from each side"
-                            + " (default: ${DEFAULT-VALUE}).")
-    int overlap;
-
-    @Option(
-            names = "--batch",
-            defaultValue = "" + WindowSettings.DEFAULT_BATCH,
-            paramLabel = "N",
-            description = "Windows per forward pass (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin WindowOptions windows;
 
     @Option(
             names = "--threshold",
@@ -136,7 +115,7 @@ final class PredictCommand implements Callable<Integer> {
                         model,
                         product,
                         out != null ? out : PredictRequest.defaultOut(product),
-                        new WindowSettings(window, overlap, batch),
+                        windows.settings(),
                         threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
                         ProbabilityFormat.parse(probability),
                         aoi,

@@ -2,19 +2,16 @@ package dev.s2v.cli;
 
 import dev.s2v.dataset.DatasetBuilder;
 import dev.s2v.dataset.LabelledScene;
-import dev.s2v.dataset.SceneDiscovery;
 import dev.s2v.dataset.SplitPlan;
-import dev.s2v.raster.ScaleRule;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,31 +32,7 @@ final class TilesCommand implements Callable<Integer> {
             description = "The dataset folder to create, e.g. datasets/NAME.")
     Path out;
 
-    /** One labelled product. */
-    static final class Pair {
-        @Option(
-                names = "--product",
-                required = true,
-                paramLabel = "P",
-                description = "L1C product (.SAFE, .zip) or GeoTIFF band stack.")
-        Path product;
-
-        @Option(
-                names = "--labels",
-                required = true,
-                paramLabel = "L",
-                description = "Its vessel polygons (GeoJSON, any CRS) or mask GeoTIFF on its grid.")
-        Path labels;
-    }
-
-    @ArgGroup(exclusive = false, multiplicity = "0..*")
-    List<Pair> pairs = new ArrayList<>();
-
-    @Option(
-            names = "--from",
-            paramLabel = "DIR",
-            description = "A folder of labelled products, as s2v synth writes it.")
-    Path from;
+    @Mixin LabelledSceneOptions scenes;
 
     @Option(
             names = "--tile",
@@ -118,13 +91,6 @@ final class TilesCommand implements Callable<Integer> {
     double maxNodata;
 
     @Option(
-            names = "--scale",
-            defaultValue = "auto",
-            description =
-                    "For GeoTIFF stacks: " + ScaleRule.SYNTAX + " (default: ${DEFAULT-VALUE}).")
-    String scale;
-
-    @Option(
             names = "--allow-empty",
             description = "Accept labels that do not overlap their product.")
     boolean allowEmpty;
@@ -135,18 +101,7 @@ final class TilesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ScaleRule rule = ScaleRule.parse(scale);
-        List<LabelledScene> scenes = new ArrayList<>();
-        if (from != null) {
-            scenes.addAll(SceneDiscovery.scan(from, rule));
-        }
-        for (Pair p : pairs) {
-            scenes.add(new LabelledScene(p.product, p.labels, rule));
-        }
-        if (scenes.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "give labelled products with --product P --labels L (repeatable) or --from DIR");
-        }
+        List<LabelledScene> labelled = scenes.scenes();
         DatasetBuilder.Options options =
                 new DatasetBuilder.Options(
                         SpectralBand.parseList(bands),
@@ -159,7 +114,7 @@ final class TilesCommand implements Callable<Integer> {
                         overwrite);
         long start = System.nanoTime();
         DatasetBuilder.Result result =
-                DatasetBuilder.build(this.out, scenes, options, line -> out.println(line));
+                DatasetBuilder.build(this.out, labelled, options, line -> out.println(line));
         out.println();
         out.println(result.statistics().summary());
         out.printf(

@@ -202,7 +202,7 @@ public final class DatasetBuilder {
             AtomicFiles.replaceFolder(staging, out);
             return new Result(out, descriptor, statistics);
         } catch (IOException | RuntimeException e) {
-            AtomicFiles.deleteRecursively(staging);
+            AtomicFiles.discardAfter(staging, e);
             throw e;
         }
     }

@@ -5,6 +5,7 @@ import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.PixelWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,8 @@ public final class EvaluationScores {
      * vessels whose centroids lie in it.
      *
      * @param sceneId the scene
-     * @param cells its cells, covering it
+     * @param cells its cells, covering it: equal squares laid from its corner, those at the far
+     *     edges cut short
      * @param truth the true vessels, in the scene's pixel grid
      * @param predicted the predicted objects, in the same grid
      */
@@ -159,12 +161,13 @@ public final class EvaluationScores {
         }
         ObjectScores[] perCell = new ObjectScores[cells.size()];
         Arrays.fill(perCell, ObjectScores.empty());
+        CellIndex index = new CellIndex(cells);
         for (int i = 0; i < truth.size(); i++) {
-            int c = cellOf(cells, truth.get(i));
+            int c = index.of(truth.get(i));
             perCell[c] = perCell[c].plus(new ObjectScores(1, truthMatched[i] ? 1 : 0, 0, 0));
         }
         for (int j = 0; j < predicted.size(); j++) {
-            int c = cellOf(cells, predicted.get(j));
+            int c = index.of(predicted.get(j));
             perCell[c] = perCell[c].plus(new ObjectScores(0, 0, 1, predictedMatched[j] ? 1 : 0));
         }
         for (int c = 0; c < cells.size(); c++) {
@@ -177,18 +180,38 @@ public final class EvaluationScores {
         }
     }
 
-    /** The cell holding an object's centroid (the pixel the centroid falls in). */
-    private static int cellOf(List<SceneCell> cells, MaskObject object) {
-        int row = (int) Math.floor(object.centroidRow() + 0.5);
-        int col = (int) Math.floor(object.centroidCol() + 0.5);
-        for (int c = 0; c < cells.size(); c++) {
-            PixelWindow w = cells.get(c).window();
-            if (row >= w.row() && row < w.endRow() && col >= w.col() && col < w.endCol()) {
-                return c;
+    /**
+     * Finds the cell holding each object's centroid (the pixel the centroid falls in), cells being
+     * equal squares laid from the scene's corner (those at the far edges cut short).
+     */
+    private static final class CellIndex {
+        private final int width;
+        private final int height;
+        private final Map<Long, Integer> byOrigin = new HashMap<>();
+
+        CellIndex(List<SceneCell> cells) {
+            width = cells.stream().mapToInt(c -> c.window().width()).max().orElse(1);
+            height = cells.stream().mapToInt(c -> c.window().height()).max().orElse(1);
+            for (int i = 0; i < cells.size(); i++) {
+                PixelWindow w = cells.get(i).window();
+                byOrigin.put(key(w.row() / height, w.col() / width), i);
             }
         }
-        throw new IllegalArgumentException(
-                "no cell holds the object at row " + row + ", column " + col);
+
+        int of(MaskObject object) {
+            int row = (int) Math.floor(object.centroidRow() + 0.5);
+            int col = (int) Math.floor(object.centroidCol() + 0.5);
+            Integer cell = byOrigin.get(key(row / height, col / width));
+            if (cell == null) {
+                throw new IllegalArgumentException(
+                        "no cell holds the object at row " + row + ", column " + col);
+            }
+            return cell;
+        }
+
+        private static long key(int row, int col) {
+            return ((long) row << 32) | (col & 0xFFFFFFFFL);
+        }
     }
 
     private static int heightOf(int width, int pixels) {

@@ -14,12 +14,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -154,39 +151,10 @@ public final class ReportWriter {
         try {
             writeAll(staging, result, gallery);
             attachments.addTo(staging);
-            publish(staging, target, exists);
+            AtomicFiles.replaceFolder(staging, target);
         } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
+            AtomicFiles.discardAfter(staging, e);
             throw e;
-        }
-    }
-
-    private static void publish(Path staging, Path target, boolean replace) throws IOException {
-        if (!replace) {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
-        Path old =
-                Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-            throw e;
-        }
-        deleteTree(old);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
@@ -237,7 +205,7 @@ public final class ReportWriter {
     }
 
     /** A file name part made of letters, digits, '.', '_' and '-' only. */
-    static String safeName(String text) {
+    public static String safeName(String text) {
         String safe = text.replaceAll("[^A-Za-z0-9._-]", "_");
         return safe.length() > 60 ? safe.substring(0, 60) : safe;
     }

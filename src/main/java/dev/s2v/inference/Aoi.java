@@ -128,7 +128,13 @@ public sealed interface Aoi {
     record Polygons(Path file) implements Aoi {
         @Override
         public Optional<VectorLabels> open() throws IOException {
-            return Optional.of(VectorLabels.open(file));
+            VectorLabels polygons = VectorLabels.open(file);
+            if (polygons.featureCount() == 0) {
+                polygons.close();
+                throw new IllegalArgumentException(
+                        file + ": holds no polygon; an area of interest needs at least one");
+            }
+            return Optional.of(polygons);
         }
 
         @Override

@@ -57,24 +57,30 @@ final class Overview {
     /** Adds a strip and its vessel mask (0/1, row-major over the strip). */
     void add(Strip strip, byte[] stripMask) {
         PixelWindow rows = strip.rows();
+        Strip.BandRows[] colour = new Strip.BandRows[colourBands.size()];
+        for (int b = 0; b < colour.length; b++) {
+            colour[b] = strip.band(colourBands.get(b));
+        }
         for (int i = 0; i < rows.pixelCount(); i++) {
             int r = (rows.row() - region.row() + i / rows.width()) / factor;
             int c = (rows.col() - region.col() + i % rows.width()) / factor;
             int o = r * grid.width() + c;
             boolean colourValid = true;
-            for (int b = 0; b < colourBands.size() && colourValid; b++) {
-                colourValid = !Float.isNaN(strip.reflectance(colourBands.get(b), i));
+            for (int b = 0; b < colour.length && colourValid; b++) {
+                colourValid = !Float.isNaN(colour[b].at(i));
             }
             if (colourValid) {
-                for (int b = 0; b < colourBands.size(); b++) {
-                    colourSum[b][o] += strip.reflectance(colourBands.get(b), i);
+                for (int b = 0; b < colour.length; b++) {
+                    colourSum[b][o] += colour[b].at(i);
                 }
                 colourCount[o]++;
             }
             if (strip.valid()[i]) {
                 float p = strip.probability()[i];
                 probability[o] = Float.isNaN(probability[o]) ? p : Math.max(probability[o], p);
-                mask[o] = (byte) (mask[o] == ProbabilityFormat.UINT8_NO_DATA ? 0 : mask[o]);
+                if (mask[o] == (byte) ProbabilityFormat.UINT8_NO_DATA) {
+                    mask[o] = 0;
+                }
                 mask[o] |= stripMask[i];
             }
         }

@@ -2,12 +2,14 @@ package dev.s2v.inference;
 
 import dev.s2v.config.BuildInfo;
 import dev.s2v.config.YamlFiles;
+import dev.s2v.evaluation.PixelHistogram;
 import dev.s2v.evaluation.Threshold;
 import dev.s2v.model.ModelDescriptor;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.raster.AtomicFiles;
 import dev.s2v.raster.BandSource;
 import dev.s2v.raster.BandSources;
+import dev.s2v.raster.CrsTransform;
 import dev.s2v.raster.PixelWindow;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.SpectralBand;
@@ -65,17 +67,15 @@ public final class Prediction {
     public static PredictionSummary run(PredictRequest request, ProgressMeter progress)
             throws IOException {
         Path out = request.out().toAbsolutePath().normalize();
-        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !request.overwrite()) {
-            throw new FileAlreadyExistsException(
-                    out.toString(), null, "pass --overwrite to replace it, or choose --out");
-        }
+        requireReplaceable(out, request.overwrite());
         long start = System.nanoTime();
         try (TrainedModel model = TrainedModel.load(request.model());
                 BandSource source = BandSources.open(request.product(), request.stackScale())) {
             ModelDescriptor descriptor = model.descriptor();
-            requireBands(source, descriptor.bands());
+            requireUsable(source, descriptor.bands());
             ScenePredictor predictor = new ScenePredictor(model, request.windows());
-            Threshold threshold = Threshold.of(request.threshold().orElse(descriptor.threshold()));
+            Threshold threshold =
+                    vesselThreshold(request.threshold().orElse(descriptor.threshold()));
             Optional<VectorLabels> area = request.aoi().open();
             try {
                 PixelWindow region = region(source, area, request.aoi());
@@ -97,7 +97,7 @@ public final class Prediction {
                     AtomicFiles.replaceFolder(staging, out);
                     return summary.movedTo(out);
                 } catch (IOException | RuntimeException e) {
-                    AtomicFiles.deleteRecursively(staging);
+                    AtomicFiles.discardAfter(staging, e);
                     throw e;
                 }
             } finally {
@@ -230,17 +230,67 @@ public final class Prediction {
     }
 
     /** B04, B03, B02 when the product has them all, else the model's first band (grey). */
-    private static List<SpectralBand> colourBands(BandSource source, List<SpectralBand> model) {
+    static List<SpectralBand> colourBands(BandSource source, List<SpectralBand> model) {
         List<SpectralBand> rgb = List.of(SpectralBand.B04, SpectralBand.B03, SpectralBand.B02);
         return source.bands().containsAll(rgb) ? rgb : List.of(model.get(0));
     }
 
     /**
-     * Refuses a product that lacks a band the model reads.
+     * Refuses an output folder that exists, unless it may be replaced and is a folder.
      *
-     * @throws IllegalArgumentException naming the missing bands and the product's
+     * @throws FileAlreadyExistsException naming the folder and what to do
      */
-    static void requireBands(BandSource source, List<SpectralBand> bands) {
+    static void requireReplaceable(Path out, boolean overwrite) throws FileAlreadyExistsException {
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(
+                    out.toString(), null, "is not a folder; choose another --out");
+        }
+        if (!overwrite) {
+            throw new FileAlreadyExistsException(
+                    out.toString(), null, "pass --overwrite to replace it, or choose --out");
+        }
+    }
+
+    /**
+     * The vessel threshold on the 0.0001 grid of probabilities that masks and evaluation share.
+     *
+     * @throws IllegalArgumentException when it rounds to 0 (every pixel a vessel) or 1
+     */
+    static Threshold vesselThreshold(double probability) {
+        Threshold threshold = Threshold.of(probability);
+        if (threshold.step() < 1 || threshold.step() >= PixelHistogram.STEPS) {
+            throw new IllegalArgumentException(
+                    "the threshold "
+                            + probability
+                            + " rounds to "
+                            + threshold
+                            + " on the 0.0001 grid of probabilities; choose one from 0.0001 to"
+                            + " 0.9999");
+        }
+        return threshold;
+    }
+
+    /**
+     * Refuses a product that lacks a band the model reads, or whose grid cannot be measured in
+     * metres (vessel lengths, areas and headings need a projected, north-up grid).
+     *
+     * @throws IllegalArgumentException naming the product, the problem and the fix
+     */
+    static void requireUsable(BandSource source, List<SpectralBand> bands) {
+        CrsTransform.metricProblem(source.grid())
+                .ifPresent(
+                        problem -> {
+                            throw new IllegalArgumentException(
+                                    source.path()
+                                            + ": "
+                                            + problem
+                                            + "; s2v measures vessels on a projected grid in"
+                                            + " metres: reproject it first, e.g. gdalwarp -t_srs"
+                                            + " EPSG:32632 -tr 10 10 (the product's UTM zone)");
+                        });
         List<SpectralBand> missing =
                 bands.stream().filter(b -> !source.bands().contains(b)).toList();
         if (!missing.isEmpty()) {
@@ -329,7 +379,8 @@ public final class Prediction {
         return Math.round(seconds * 100) / 100.0;
     }
 
-    private static String folderName(Path folder) {
+    /** The last name of a folder's path, e.g. a model's name. */
+    static String folderName(Path folder) {
         Path name = folder.toAbsolutePath().normalize().getFileName();
         return name == null ? folder.toString() : name.toString();
     }

@@ -157,12 +157,14 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
                     vectors,
                     new Overview(region, grid, colourBands));
         } catch (IOException | RuntimeException e) {
-            probability.close();
-            if (mask != null) {
-                mask.close();
-            }
-            if (vectors != null) {
-                vectors.close();
+            for (AutoCloseable partial : new AutoCloseable[] {probability, mask, vectors}) {
+                try {
+                    if (partial != null) {
+                        partial.close();
+                    }
+                } catch (Exception cleanup) {
+                    e.addSuppressed(cleanup);
+                }
             }
             throw e;
         }
@@ -247,10 +249,17 @@ final class PredictionOutputs implements ScenePredictor.StripSink, AutoCloseable
         return vesselPixels;
     }
 
+    /** Without {@link #finish}, discards every partial file, each even if another fails. */
     @Override
     public void close() throws IOException {
-        probability.close();
-        mask.close();
-        vectors.close();
+        try {
+            probability.close();
+        } finally {
+            try {
+                mask.close();
+            } finally {
+                vectors.close();
+            }
+        }
     }
 }

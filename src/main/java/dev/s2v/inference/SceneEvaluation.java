@@ -29,7 +29,6 @@ import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,19 +111,15 @@ public final class SceneEvaluation {
     public static EvaluationSummary run(
             Request request, Consumer<String> log, ProgressMeter progress) throws IOException {
         Path out = request.out().toAbsolutePath().normalize();
-        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !request.overwrite()) {
-            throw new FileAlreadyExistsException(
-                    out.toString(),
-                    null,
-                    "an evaluation report is there; pass --overwrite to replace it, or --out");
-        }
+        Prediction.requireReplaceable(out, request.overwrite());
         long start = System.nanoTime();
         List<EvaluationSummary.Phase> phases = new ArrayList<>();
         try (TrainedModel model = TrainedModel.load(request.model())) {
             ModelDescriptor descriptor = model.descriptor();
             ScenePredictor predictor = new ScenePredictor(model, request.windows());
             boolean own = request.threshold().isEmpty();
-            Threshold threshold = Threshold.of(request.threshold().orElse(descriptor.threshold()));
+            Threshold threshold =
+                    Prediction.vesselThreshold(request.threshold().orElse(descriptor.threshold()));
             double pixelSizeM = Evaluation.PIXEL_SIZE_M;
             EvaluationScores modelScores =
                     new EvaluationScores(threshold, request.matching(), pixelSizeM);
@@ -144,7 +139,7 @@ public final class SceneEvaluation {
                     long sceneStart = System.nanoTime();
                     try (BandSource source = BandSources.open(scene.product(), scene.stackScale());
                             SceneLabels labels = SceneLabels.open(scene, source.grid(), true)) {
-                        Prediction.requireBands(source, descriptor.bands());
+                        Prediction.requireUsable(source, descriptor.bands());
                         if (folders.containsKey(source.sceneId())) {
                             throw new IllegalArgumentException(
                                     scene.product()
@@ -152,7 +147,7 @@ public final class SceneEvaluation {
                                             + source.sceneId()
                                             + " is given twice");
                         }
-                        Path folder = staging.resolve(safeName(source.sceneId()));
+                        Path folder = staging.resolve(ReportWriter.safeName(source.sceneId()));
                         folders.put(source.sceneId(), folder);
                         scenesById.put(source.sceneId(), scene);
                         PixelWindow region =
@@ -165,6 +160,7 @@ public final class SceneEvaluation {
                                         threshold,
                                         descriptor.bands(),
                                         descriptor.tileSizePx(),
+                                        source.grid().pixelSizeX(),
                                         modelScores,
                                         baselines,
                                         baselineScores);
@@ -182,7 +178,7 @@ public final class SceneEvaluation {
                                         scoring,
                                         progress,
                                         sceneStart);
-                        scoring.finish(pixelSizeM);
+                        scoring.finish();
                         double seconds = (System.nanoTime() - sceneStart) / 1e9;
                         phases.add(
                                 new EvaluationSummary.Phase(
@@ -212,7 +208,7 @@ public final class SceneEvaluation {
                 EvaluationResult result =
                         new EvaluationResult(
                                 new EvaluationSettings(
-                                        folderName(request.model()),
+                                        Prediction.folderName(request.model()),
                                         request.scenesName(),
                                         EvaluationSettings.WHOLE_SCENES,
                                         pixelSizeM,
@@ -235,6 +231,7 @@ public final class SceneEvaluation {
                                 modelScores.worstTiles(GALLERY_CELLS),
                                 scenesById,
                                 folders,
+                                descriptor.bands(),
                                 descriptor.tileSizePx());
                 ReportWriter.write(
                         out,
@@ -247,8 +244,10 @@ public final class SceneEvaluation {
                                 "gallery and report", 0, (System.nanoTime() - galleryStart) / 1e9));
                 log.accept("report written to " + out);
                 return new EvaluationSummary(result, out, phases);
-            } finally {
-                AtomicFiles.deleteRecursively(staging);
+            } catch (IOException | RuntimeException e) {
+                // After a success the scenes were moved into the report; after a failure they go.
+                AtomicFiles.discardAfter(staging, e);
+                throw e;
             }
         }
     }
@@ -296,6 +295,7 @@ public final class SceneEvaluation {
             List<TileRow> worst,
             Map<String, LabelledScene> scenes,
             Map<String, Path> folders,
+            List<SpectralBand> modelBands,
             int cellPx)
             throws IOException {
         List<GalleryTile> tiles = new ArrayList<>();
@@ -308,22 +308,21 @@ public final class SceneEvaluation {
                                 row,
                                 source,
                                 labels,
+                                modelBands,
                                 folders.get(row.sceneId()),
-                                cellWindow(row.tileId(), cellPx, source)));
+                                SceneScoring.cellWindow(row.tileId(), cellPx, source.grid())));
             }
         }
         return tiles;
     }
 
-    private static PixelWindow cellWindow(String cellId, int cellPx, BandSource source) {
-        int row = Integer.parseInt(cellId.substring(1, cellId.indexOf('_')));
-        int col = Integer.parseInt(cellId.substring(cellId.indexOf("_c") + 2));
-        return new PixelWindow(col, row, cellPx, cellPx)
-                .clippedTo(source.grid().width(), source.grid().height());
-    }
-
     private static GalleryTile cell(
-            TileRow row, BandSource source, SceneLabels labels, Path folder, PixelWindow window)
+            TileRow row,
+            BandSource source,
+            SceneLabels labels,
+            List<SpectralBand> modelBands,
+            Path folder,
+            PixelWindow window)
             throws IOException {
         List<SpectralBand> rgb = List.of(SpectralBand.B04, SpectralBand.B03, SpectralBand.B02);
         List<SpectralBand> colour =
@@ -363,15 +362,5 @@ public final class SceneEvaluation {
                 truth,
                 predicted,
                 probability);
-    }
-
-    /** A folder name made of letters, digits, '.', '_' and '-' only. */
-    private static String safeName(String text) {
-        return text.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static String folderName(Path folder) {
-        Path name = folder.toAbsolutePath().normalize().getFileName();
-        return name == null ? folder.toString() : name.toString();
     }
 }

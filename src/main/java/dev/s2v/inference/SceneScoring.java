@@ -6,11 +6,11 @@ import dev.s2v.evaluation.EvaluationScores;
 import dev.s2v.evaluation.PixelBaseline;
 import dev.s2v.evaluation.Threshold;
 import dev.s2v.raster.ComponentTracker;
-import dev.s2v.raster.ConnectedComponents;
 import dev.s2v.raster.MaskObject;
+import dev.s2v.raster.MeasuredObjects;
 import dev.s2v.raster.PixelWindow;
+import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.SpectralBand;
-import dev.s2v.raster.TrackedObject;
 import dev.s2v.raster.WindowGrid;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ final class SceneScoring implements ScenePredictor.StripSink {
     private final WindowGrid cells;
     private final Predictor model;
     private final List<Predictor> baselines = new ArrayList<>();
-    private final List<TrackedObject> truth = new ArrayList<>();
+    private final MeasuredObjects truth;
     private final ComponentTracker truthTracker;
 
     /** One predictor's scores and tallies over this scene. */
@@ -40,14 +40,15 @@ final class SceneScoring implements ScenePredictor.StripSink {
         final EvaluationScores scores;
         final PixelBaseline baseline;
         final long[][] counts;
-        final List<TrackedObject> objects = new ArrayList<>();
+        final MeasuredObjects objects;
         final ComponentTracker tracker;
 
-        Predictor(EvaluationScores scores, PixelBaseline baseline) {
+        Predictor(EvaluationScores scores, PixelBaseline baseline, double pixelSizeM) {
             this.scores = scores;
             this.baseline = baseline;
             this.counts = new long[(int) cells.count()][4];
-            this.tracker = new ComponentTracker(region.width(), objects::add);
+            this.objects = new MeasuredObjects(pixelSizeM);
+            this.tracker = new ComponentTracker(region.width(), objects);
         }
 
         void add(Strip strip, float[] probability, byte[] predicted, byte[] truthMask) {
@@ -80,6 +81,7 @@ final class SceneScoring implements ScenePredictor.StripSink {
      * @param threshold the model's vessel threshold
      * @param modelBands the model's bands (the baselines read them)
      * @param cellPx the side of the report's cells ("tiles") of the scene
+     * @param pixelSizeM the side of a pixel, metres
      * @param modelScores the model's running scores
      * @param baselines the baselines and their running scores, in the same order
      */
@@ -90,6 +92,7 @@ final class SceneScoring implements ScenePredictor.StripSink {
             Threshold threshold,
             List<SpectralBand> modelBands,
             int cellPx,
+            double pixelSizeM,
             EvaluationScores modelScores,
             List<PixelBaseline> baselines,
             List<EvaluationScores> baselineScores) {
@@ -99,11 +102,12 @@ final class SceneScoring implements ScenePredictor.StripSink {
         this.threshold = threshold;
         this.modelBands = List.copyOf(modelBands);
         this.cells = WindowGrid.tiles(region.width(), region.height(), cellPx);
-        this.model = new Predictor(modelScores, null);
+        this.model = new Predictor(modelScores, null, pixelSizeM);
         for (int i = 0; i < baselines.size(); i++) {
-            this.baselines.add(new Predictor(baselineScores.get(i), baselines.get(i)));
+            this.baselines.add(new Predictor(baselineScores.get(i), baselines.get(i), pixelSizeM));
         }
-        this.truthTracker = new ComponentTracker(region.width(), truth::add);
+        this.truth = new MeasuredObjects(pixelSizeM);
+        this.truthTracker = new ComponentTracker(region.width(), truth);
     }
 
     @Override
@@ -127,8 +131,9 @@ final class SceneScoring implements ScenePredictor.StripSink {
         }
         float[][] bands = new float[modelBands.size()][labelled.length];
         for (int b = 0; b < bands.length; b++) {
+            Strip.BandRows band = strip.band(modelBands.get(b));
             for (int i = 0; i < labelled.length; i++) {
-                bands[b][i] = strip.reflectance(modelBands.get(b), i);
+                bands[b][i] = band.at(i);
             }
         }
         for (Predictor p : baselines) {
@@ -139,18 +144,13 @@ final class SceneScoring implements ScenePredictor.StripSink {
         }
     }
 
-    /**
-     * Completes the scene: its vessels are matched and every predictor's cells are added to its
-     * scores.
-     *
-     * @param pixelSizeM the side of a pixel, metres
-     */
-    void finish(double pixelSizeM) {
+    /** Completes the scene: its vessels are matched and every predictor's cells are added. */
+    void finish() {
         truthTracker.finish();
-        List<MaskObject> trueVessels = measure(truth, pixelSizeM);
+        List<MaskObject> trueVessels = truth.inRasterOrder();
         for (Predictor p : allPredictors()) {
             p.tracker.finish();
-            p.scores.addScene(sceneId, cellsOf(p), trueVessels, measure(p.objects, pixelSizeM));
+            p.scores.addScene(sceneId, cellsOf(p), trueVessels, p.objects.inRasterOrder());
         }
     }
 
@@ -177,19 +177,20 @@ final class SceneScoring implements ScenePredictor.StripSink {
         return list;
     }
 
+    /**
+     * The pixels of the cell a name of {@link #cellId} names, in a grid.
+     *
+     * @param cellPx the cells' side
+     */
+    static PixelWindow cellWindow(String cellId, int cellPx, RasterGrid grid) {
+        int row = Integer.parseInt(cellId.substring(1, cellId.indexOf('_')));
+        int col = Integer.parseInt(cellId.substring(cellId.indexOf("_c") + 2));
+        return new PixelWindow(col, row, cellPx, cellPx).clippedTo(grid.width(), grid.height());
+    }
+
     /** A cell's name: its first row and column in the source's grid, as dataset tiles are named. */
     static String cellId(PixelWindow region, PixelWindow cell) {
         return String.format(
                 Locale.ROOT, "r%05d_c%05d", region.row() + cell.row(), region.col() + cell.col());
-    }
-
-    private static List<MaskObject> measure(List<TrackedObject> objects, double pixelSizeM) {
-        List<TrackedObject> sorted = new ArrayList<>(objects);
-        sorted.sort(ConnectedComponents.RASTER_ORDER);
-        List<MaskObject> measured = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            measured.add(sorted.get(i).measure(i + 1, pixelSizeM));
-        }
-        return measured;
     }
 }

@@ -17,11 +17,28 @@ import dev.s2v.raster.SpectralBand;
  */
 record Strip(PixelWindow rows, float[] probability, boolean[] valid, BandWindow pixels) {
 
-    /** The reflectance of a band at a pixel of the strip (row-major index), NaN for no data. */
-    float reflectance(SpectralBand band, int index) {
+    /** A band's reflectances over the strip's pixels, read in place (NaN = no data). */
+    BandRows band(SpectralBand band) {
         PixelWindow read = pixels.window();
-        int r = rows.row() + index / rows.width() - read.row();
-        int c = rows.col() + index % rows.width() - read.col();
-        return pixels.band(band)[r * read.width() + c];
+        return new BandRows(
+                pixels.band(band),
+                (rows.row() - read.row()) * read.width() + rows.col() - read.col(),
+                read.width(),
+                rows.width());
+    }
+
+    /**
+     * One band's values over a strip, in the array of the window they were read into.
+     *
+     * @param values the band's array over the read window
+     * @param offset where the strip's first pixel lies in it
+     * @param readWidth the read window's width
+     * @param width the strip's width
+     */
+    record BandRows(float[] values, int offset, int readWidth, int width) {
+        /** The value at a pixel of the strip (row-major index). */
+        float at(int index) {
+            return values[offset + index / width * readWidth + index % width];
+        }
     }
 }

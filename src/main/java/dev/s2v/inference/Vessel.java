@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One predicted vessel: a connected object of the mask, measured on the ground.
  *
- * @param id 1, 2, ... in the raster order of the object's first pixel
+ * @param id 1, 2, ... in the order the vessels were completed, which is the order of their last
+ *     rows, top to bottom
  * @param lon longitude of the centroid, WGS 84 degrees
  * @param lat latitude of the centroid, WGS 84 degrees
  * @param lengthM the long side of the minimum-area rectangle of the pixels, metres

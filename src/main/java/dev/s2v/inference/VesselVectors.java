@@ -7,6 +7,7 @@ import dev.s2v.raster.PixelOutline;
 import dev.s2v.raster.PixelWindow;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.TrackedObject;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -48,38 +49,27 @@ public final class VesselVectors implements AutoCloseable {
     private static final double NORTH_PROBE_DEG = 1e-4;
 
     private final RasterGrid grid;
-    private final CrsTransform toLonLat;
-    private final CrsTransform toGrid;
     private final Path geoJsonFile;
     private final Path csvFile;
     private final Path geoJsonTemporary;
     private final Path csvTemporary;
-    private final Writer geoJson;
-    private final Writer csv;
+    private CrsTransform toLonLat;
+    private CrsTransform toGrid;
+    private Writer geoJson;
+    private Writer csv;
     private int count;
     private boolean finished;
 
-    private VesselVectors(
-            RasterGrid grid,
-            CrsTransform toLonLat,
-            CrsTransform toGrid,
-            Path geoJsonFile,
-            Path csvFile,
-            Writer geoJson,
-            Writer csv) {
+    private VesselVectors(RasterGrid grid, Path geoJsonFile, Path csvFile) {
         this.grid = grid;
-        this.toLonLat = toLonLat;
-        this.toGrid = toGrid;
         this.geoJsonFile = geoJsonFile;
         this.csvFile = csvFile;
-        this.geoJsonTemporary = temporary(geoJsonFile);
-        this.csvTemporary = temporary(csvFile);
-        this.geoJson = geoJson;
-        this.csv = csv;
-    }
-
-    private static Path temporary(Path file) {
-        return file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".partial");
+        this.geoJsonTemporary =
+                geoJsonFile
+                        .toAbsolutePath()
+                        .resolveSibling("." + geoJsonFile.getFileName() + ".partial");
+        this.csvTemporary =
+                csvFile.toAbsolutePath().resolveSibling("." + csvFile.getFileName() + ".partial");
     }
 
     /**
@@ -88,30 +78,28 @@ public final class VesselVectors implements AutoCloseable {
      *
      * @param geoJsonFile the GeoJSON file to write
      * @param csvFile the CSV file to write
-     * @param grid the grid the objects' masks lie on: north-up with square pixels, in a known CRS
+     * @param grid the grid the objects' masks lie on: north-up with square pixels in metres, in a
+     *     known CRS
      * @throws IOException when a file cannot be created
      */
     public static VesselVectors create(Path geoJsonFile, Path csvFile, RasterGrid grid)
             throws IOException {
-        CrsTransform toLonLat = CrsTransform.toWgs84(grid);
-        CrsTransform toGrid = null;
-        Writer geoJson = null;
+        VesselVectors vectors = new VesselVectors(grid, geoJsonFile, csvFile);
         try {
-            toGrid = CrsTransform.fromWgs84(grid);
-            geoJson = Files.newBufferedWriter(temporary(geoJsonFile), StandardCharsets.UTF_8);
-            Writer csv = Files.newBufferedWriter(temporary(csvFile), StandardCharsets.UTF_8);
-            geoJson.write("{\"type\":\"FeatureCollection\",\"features\":[");
-            csv.write(String.join(",", COLUMNS) + "\n");
-            return new VesselVectors(grid, toLonLat, toGrid, geoJsonFile, csvFile, geoJson, csv);
+            vectors.toLonLat = CrsTransform.toWgs84(grid);
+            vectors.toGrid = CrsTransform.fromWgs84(grid);
+            vectors.geoJson =
+                    Files.newBufferedWriter(vectors.geoJsonTemporary, StandardCharsets.UTF_8);
+            vectors.csv = Files.newBufferedWriter(vectors.csvTemporary, StandardCharsets.UTF_8);
+            vectors.geoJson.write("{\"type\":\"FeatureCollection\",\"features\":[");
+            vectors.csv.write(String.join(",", COLUMNS) + "\n");
+            return vectors;
         } catch (IOException | RuntimeException e) {
-            if (geoJson != null) {
-                geoJson.close();
-                Files.deleteIfExists(temporary(geoJsonFile));
+            try {
+                vectors.close();
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
-            if (toGrid != null) {
-                toGrid.close();
-            }
-            toLonLat.close();
             throw e;
         }
     }
@@ -158,9 +146,7 @@ public final class VesselVectors implements AutoCloseable {
                 lonLat[1],
                 m.lengthM(),
                 m.widthM(),
-                m.lengthM() > m.widthM()
-                        ? fold(m.headingDeg() - trueNorthFromGridNorth)
-                        : Double.NaN,
+                m.hasAxis() ? fold(m.headingDeg() - trueNorthFromGridNorth) : Double.NaN,
                 m.areaM2(),
                 m.pixelCount(),
                 object.meanValue(),
@@ -206,16 +192,42 @@ public final class VesselVectors implements AutoCloseable {
         }
     }
 
+    /** Closes whatever is open and removes the partial files, every step even if one fails. */
     private void discard() throws IOException {
-        try {
-            geoJson.close();
-            csv.close();
-            Files.deleteIfExists(geoJsonTemporary);
-            Files.deleteIfExists(csvTemporary);
-        } finally {
+        IOException failure = null;
+        for (Closeable c : new Closeable[] {geoJson, csv}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (IOException e) {
+                failure = collect(failure, e);
+            }
+        }
+        for (Path partial : List.of(geoJsonTemporary, csvTemporary)) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                failure = collect(failure, e);
+            }
+        }
+        if (toLonLat != null) {
             toLonLat.close();
+        }
+        if (toGrid != null) {
             toGrid.close();
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static IOException collect(IOException first, IOException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     /** A GeoJSON FeatureCollection of vessels (e.g. those a map shows). */

@@ -3,6 +3,7 @@ package dev.s2v.raster;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -84,19 +85,43 @@ public final class AtomicFiles {
 
     /**
      * Puts a finished folder in place of {@code target}: an existing target is first moved aside,
-     * then deleted once the new folder is in place.
+     * then deleted once the new folder is in place; if the new folder cannot be moved in, the old
+     * one is moved back.
      *
      * @throws IOException when a rename or the deletion fails
      */
     public static void replaceFolder(Path finished, Path target) throws IOException {
         Path old = null;
-        if (Files.exists(target)) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old != null) {
+                try {
+                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw e;
+        }
         if (old != null) {
             deleteRecursively(old);
+        }
+    }
+
+    /**
+     * Deletes a staging folder after {@code failure}, which stays the exception to report: a
+     * failure to delete is added to it as suppressed rather than hiding it.
+     */
+    public static void discardAfter(Path staging, Exception failure) {
+        try {
+            deleteRecursively(staging);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -43,11 +43,6 @@ public final class ComponentTracker {
         this.sink = sink;
     }
 
-    /** Rows added so far: the index the next row will have. */
-    public int rows() {
-        return row;
-    }
-
     /**
      * Adds the next {@code rowCount} rows of the mask.
      *
@@ -144,7 +139,9 @@ public final class ComponentTracker {
                 .toArray();
     }
 
-    /** The distinct roots of a row's runs, sorted (so objects are emitted in creation order). */
+    /**
+     * The distinct roots of a row's runs, sorted, so the order objects leave in is reproducible.
+     */
     private int[] rootsOf(RowRuns runs) {
         int[] roots = new int[runs.count];
         for (int i = 0; i < runs.count; i++) {

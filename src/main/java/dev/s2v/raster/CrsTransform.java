@@ -1,5 +1,6 @@
 package dev.s2v.raster;
 
+import java.util.Optional;
 import org.gdal.osr.CoordinateTransformation;
 import org.gdal.osr.SpatialReference;
 import org.gdal.osr.osrConstants;
@@ -68,6 +69,44 @@ public final class CrsTransform implements AutoCloseable {
         } finally {
             srs.delete();
         }
+    }
+
+    /**
+     * Why lengths in metres and headings cannot be measured on a grid's pixels, or empty when they
+     * can: that needs a projected CRS in metres (as Sentinel-2's UTM grids are) and north-up square
+     * pixels.
+     */
+    public static Optional<String> metricProblem(RasterGrid grid) {
+        Gdal.init();
+        if (grid.crsWkt().isEmpty()) {
+            return Optional.of("has no coordinate reference system");
+        }
+        SpatialReference srs = new SpatialReference(grid.crsWkt());
+        try {
+            if (srs.IsProjected() != 1) {
+                return Optional.of(
+                        "is in a geographic CRS (degrees), not a projected one in metres");
+            }
+            if (Math.abs(srs.GetLinearUnits() - 1) > 1e-9) {
+                return Optional.of(
+                        "has a projected CRS in " + srs.GetLinearUnitsName() + ", not in metres");
+            }
+        } finally {
+            srs.delete();
+        }
+        GeoTransform t = grid.transform();
+        if (!t.isNorthUp() || t.pixelHeight() >= 0) {
+            return Optional.of("is not north-up (its geotransform is rotated or flipped)");
+        }
+        if (Math.abs(t.pixelWidth() + t.pixelHeight()) > 1e-6 * t.pixelWidth()) {
+            return Optional.of(
+                    "has pixels of "
+                            + t.pixelWidth()
+                            + " x "
+                            + -t.pixelHeight()
+                            + " m, not square");
+        }
+        return Optional.empty();
     }
 
     /** The transformed point as {x, y} (lon, lat for geographic targets). */

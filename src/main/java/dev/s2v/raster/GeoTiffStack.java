@@ -29,6 +29,7 @@ public final class GeoTiffStack implements BandSource {
     private final Map<SpectralBand, Integer> bandIndex;
     private final Map<SpectralBand, Radiometry> radiometry;
     private final RasterGrid grid;
+    private final NearestNeighbour.Scratch scratch = new NearestNeighbour.Scratch();
 
     private GeoTiffStack(
             RasterDataset dataset,
@@ -166,7 +167,8 @@ public final class GeoTiffStack implements BandSource {
                             window,
                             grid.width(),
                             grid.height(),
-                            out);
+                            out,
+                            scratch);
                 });
     }
 

@@ -60,6 +60,28 @@ public record MaskObject(
         }
     }
 
+    /** Sides closer than this share of the length make a square: its heading means nothing. */
+    public static final double SQUARE_TOLERANCE = 1e-9;
+
+    /** Whether the object has a long side, and so a heading that means something. */
+    public boolean hasAxis() {
+        return lengthM - widthM > SQUARE_TOLERANCE * lengthM;
+    }
+
+    /** The same object under another label. */
+    public MaskObject withLabel(int newLabel) {
+        return new MaskObject(
+                newLabel,
+                pixelCount,
+                areaM2,
+                centroidRow,
+                centroidCol,
+                bounds,
+                lengthM,
+                widthM,
+                headingDeg);
+    }
+
     /** Euclidean distance between the centroids of two objects, in pixels. */
     public double centroidDistancePx(MaskObject other) {
         return Math.hypot(centroidRow - other.centroidRow, centroidCol - other.centroidCol);

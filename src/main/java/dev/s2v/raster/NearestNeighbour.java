@@ -1,6 +1,8 @@
 package dev.s2v.raster;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reads a band stored at a coarser, aligned resolution onto a window of the 10 m grid by nearest
@@ -19,6 +21,8 @@ final class NearestNeighbour {
      * @param factor 10 m pixels per native pixel along each axis
      * @param gridWidth width of the 10 m grid
      * @param gridHeight height of the 10 m grid
+     * @param scratch where native values are read before they are replicated; reused from call to
+     *     call so that strip reading makes no garbage of the strip's size
      */
     static void read(
             RasterDataset dataset,
@@ -28,7 +32,8 @@ final class NearestNeighbour {
             PixelWindow window,
             int gridWidth,
             int gridHeight,
-            float[] out)
+            float[] out,
+            Scratch scratch)
             throws RasterFormatException {
         PixelWindow inside = window.clippedTo(gridWidth, gridHeight);
         if (factor == 1 && inside.equals(window)) {
@@ -44,11 +49,11 @@ final class NearestNeighbour {
         int nativeRow0 = inside.row() / factor;
         int nativeCols = Math.floorDiv(inside.endCol() - 1, factor) - nativeCol0 + 1;
         int nativeRows = Math.floorDiv(inside.endRow() - 1, factor) - nativeRow0 + 1;
-        float[] raw = new float[nativeCols * nativeRows];
+        float[] raw = scratch.floats(nativeCols * nativeRows);
         dataset.readFloat(
                 bandIndex, new PixelWindow(nativeCol0, nativeRow0, nativeCols, nativeRows), raw);
         // Convert each native value once, then replicate.
-        for (int i = 0; i < raw.length; i++) {
+        for (int i = 0; i < nativeCols * nativeRows; i++) {
             raw[i] = radiometry.reflectance(raw[i]);
         }
         for (int row = inside.row(); row < inside.endRow(); row++) {
@@ -57,6 +62,30 @@ final class NearestNeighbour {
             for (int col = inside.col(); col < inside.endCol(); col++) {
                 out[outOffset + col] = raw[nativeOffset + col / factor - nativeCol0];
             }
+        }
+    }
+
+    /**
+     * Float arrays kept for the next read of the same size: strips of the 10, 20 and 60 m bands
+     * each find theirs again. Not thread-safe.
+     */
+    static final class Scratch {
+        /** Sizes kept at once: a few resolutions, and the shorter last strip of each. */
+        private static final int KEPT = 6;
+
+        private final Map<Integer, float[]> bySize = new LinkedHashMap<>();
+
+        /** An array of exactly {@code length} values, reused when one of that size was made. */
+        float[] floats(int length) {
+            float[] values = bySize.remove(length);
+            if (values == null) {
+                values = new float[length];
+                if (bySize.size() >= KEPT) {
+                    bySize.remove(bySize.keySet().iterator().next());
+                }
+            }
+            bySize.put(length, values);
+            return values;
         }
     }
 

@@ -27,6 +27,7 @@ public final class Sentinel2Product implements BandSource {
     private final RasterGrid grid;
     private final Set<SpectralBand> present;
     private final Map<SpectralBand, RasterDataset> open = new EnumMap<>(SpectralBand.class);
+    private final NearestNeighbour.Scratch scratch = new NearestNeighbour.Scratch();
 
     private Sentinel2Product(
             ProductFiles files,
@@ -203,7 +204,8 @@ public final class Sentinel2Product implements BandSource {
                                 window,
                                 grid.width(),
                                 grid.height(),
-                                out));
+                                out,
+                                scratch));
     }
 
     private RasterDataset dataset(SpectralBand band) throws IOException {

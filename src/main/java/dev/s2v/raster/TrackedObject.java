@@ -153,7 +153,8 @@ public final class TrackedObject {
      * [0, 180). A square has no long axis: heading 0.
      */
     private static double headingFromGridNorth(MinAreaRectangle rectangle) {
-        if (rectangle.length() - rectangle.width() <= 1e-9 * rectangle.length()) {
+        if (rectangle.length() - rectangle.width()
+                <= MaskObject.SQUARE_TOLERANCE * rectangle.length()) {
             return 0;
         }
         double heading = (rectangle.angleDeg() + 90) % 180;

@@ -210,8 +210,8 @@ public final class VectorLabels implements AutoCloseable {
     }
 
     /**
-     * The smallest window of the grid that holds every polygon's part inside the grid (after
-     * reprojection to the grid's CRS), or empty when no polygon reaches the grid.
+     * The window of the grid that holds the bounding box of all polygons (after reprojection to the
+     * grid's CRS), clipped to the grid, or empty when no polygon reaches the grid.
      *
      * @throws RasterFormatException when a polygon cannot be transformed to the grid's CRS
      */

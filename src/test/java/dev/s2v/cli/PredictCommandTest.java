@@ -9,7 +9,12 @@ import dev.s2v.model.ModelDescriptor;
 import dev.s2v.model.TestModels;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.model.UNetArchitecture;
+import dev.s2v.raster.CrsTransform;
+import dev.s2v.raster.GeoTiffWriter;
+import dev.s2v.raster.GeoTransform;
+import dev.s2v.raster.LabelPolygon;
 import dev.s2v.raster.Natives;
+import dev.s2v.raster.PixelType;
 import dev.s2v.raster.PixelWindow;
 import dev.s2v.raster.RasterDataset;
 import dev.s2v.raster.RasterGrid;
@@ -17,11 +22,16 @@ import dev.s2v.raster.Sentinel2Product;
 import dev.s2v.raster.Sentinel2ProductWriter;
 import dev.s2v.raster.SpectralBand;
 import dev.s2v.raster.TestProducts;
+import dev.s2v.raster.VectorLabels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -52,6 +62,14 @@ class PredictCommandTest {
                         Normalization.max(new double[] {0.2, 0.2, 0.2, 0.3, 0.3, 0.3, 0.3}));
     }
 
+    /** Runs {@code s2v predict} on a model, a product and an output folder, with more options. */
+    private static CliRunner predict(Object model, Object product, Object out, String... options) {
+        List<String> args = new ArrayList<>(List.of("predict", "--model", model.toString()));
+        args.addAll(List.of("--product", product.toString(), "--out", out.toString()));
+        args.addAll(List.of(options));
+        return CliRunner.run(args.toArray(new String[0]));
+    }
+
     private static void assertNothingLeftIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(List.of(), files.toList(), "no output, not even a partial one");
@@ -61,19 +79,7 @@ class PredictCommandTest {
     @Test
     void writesEveryOutputAndSaysWhereTheyAre() throws IOException {
         Path out = dir.resolve("out");
-        CliRunner run =
-                CliRunner.run(
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "--product",
-                        product.toString(),
-                        "--out",
-                        out.toString(),
-                        "--window",
-                        "64",
-                        "--threshold",
-                        "0.6");
+        CliRunner run = predict(model, product, out, "--window", "64", "--threshold", "0.6");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("found in "), run.out());
         assertTrue(run.out().contains("outputs in " + out.toAbsolutePath()), run.out());
@@ -97,15 +103,7 @@ class PredictCommandTest {
             assertEquals(1.0 / 254, raster.scale(1).orElseThrow(), 1e-12);
         }
 
-        CliRunner again =
-                CliRunner.run(
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "--product",
-                        product.toString(),
-                        "--out",
-                        out.toString());
+        CliRunner again = predict(model, product, out);
         assertEquals(2, again.exitCode());
         assertTrue(again.errIsOneLine(), again.err());
         assertTrue(again.err().contains(out.toAbsolutePath() + ": already exists"), again.err());
@@ -129,19 +127,7 @@ class PredictCommandTest {
                         + ","
                         + (lonLat[1] + 0.001);
         Path out = dir.resolve("box");
-        CliRunner run =
-                CliRunner.run(
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "--product",
-                        product.toString(),
-                        "--out",
-                        out.toString(),
-                        "--bbox",
-                        bbox,
-                        "--probability",
-                        "float32");
+        CliRunner run = predict(model, product, out, "--bbox", bbox, "--probability", "float32");
         assertEquals(0, run.exitCode(), run.err());
         try (RasterDataset raster = RasterDataset.open(out.resolve("probability.tif"))) {
             assertTrue(raster.width() < 40 && raster.height() < 40, raster.width() + " px wide");
@@ -159,27 +145,75 @@ class PredictCommandTest {
             }
             assertTrue(noData < values.length, "the box's inside is predicted");
         }
+
+        // The same box as a polygon file (in a projected CRS) gives the same output grid.
+        Path aoi = dir.resolve("aoi.geojson");
+        double[] w = {lonLat[0] - 0.002, lonLat[1] - 0.001, lonLat[0] + 0.002, lonLat[1] + 0.001};
+        VectorLabels.writeGeoJson(
+                aoi,
+                4326,
+                List.of(
+                        new LabelPolygon(
+                                new double[] {w[0], w[1], w[2], w[1], w[2], w[3], w[0], w[3]},
+                                Map.of())));
+        Path fromFile = dir.resolve("aoi-out");
+        CliRunner polygons =
+                predict(
+                        model,
+                        product,
+                        fromFile,
+                        "--aoi",
+                        aoi.toString(),
+                        "--probability",
+                        "float32");
+        assertEquals(0, polygons.exitCode(), polygons.err());
+        try (RasterDataset a = RasterDataset.open(out.resolve("probability.tif"));
+                RasterDataset b = RasterDataset.open(fromFile.resolve("probability.tif"))) {
+            assertEquals(a.grid().transform(), b.grid().transform());
+            assertEquals(a.width(), b.width());
+        }
     }
 
     private static double[] lonLatOf(RasterGrid grid, double x, double y) {
-        try (var t = dev.s2v.raster.CrsTransform.toWgs84(grid)) {
+        try (CrsTransform t = CrsTransform.toWgs84(grid)) {
             return t.apply(x, y);
         }
     }
 
     @Test
+    void aProductThatBreaksHalfwayLeavesNoOutput() throws IOException {
+        Path copy = dir.resolve("p").resolve(product.getFileName());
+        try (Stream<Path> files = Files.walk(product)) {
+            for (Path f : files.toList()) {
+                Path target = copy.resolve(product.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Path b12;
+        try (Stream<Path> files = Files.walk(copy)) {
+            b12 = files.filter(f -> f.toString().endsWith("_B12.jp2")).findFirst().orElseThrow();
+        }
+        // A truncated JPEG2000 file opens but fails to decode once read.
+        byte[] bytes = Files.readAllBytes(b12);
+        Files.write(b12, Arrays.copyOf(bytes, bytes.length / 2));
+        Path out = dir.resolve("out");
+        CliRunner run = predict(model, copy, out);
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.errIsOneLine(), run.err());
+        assertTrue(run.err().contains("B12"), run.err());
+        assertFalse(Files.exists(out));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("p")), files.toList(), "no staging folder left");
+        }
+    }
+
+    @Test
     void aBoxOutsideTheProductIsRefused() throws IOException {
-        CliRunner run =
-                CliRunner.run(
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "--product",
-                        product.toString(),
-                        "--out",
-                        dir.resolve("out").toString(),
-                        "--bbox",
-                        "100,10,100.1,10.1");
+        CliRunner run = predict(model, product, dir.resolve("out"), "--bbox", "100,10,100.1,10.1");
         assertEquals(2, run.exitCode());
         assertTrue(run.errIsOneLine(), run.err());
         assertTrue(run.err().contains("the area of interest lies outside"), run.err());
@@ -194,15 +228,7 @@ class PredictCommandTest {
                 TestProducts.write(
                         dir.resolve("p"), TestProducts.spec("05.09", 64, 64), bands, false, false);
         Path out = dir.resolve("out");
-        CliRunner run =
-                CliRunner.run(
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "--product",
-                        noB12.toString(),
-                        "--out",
-                        out.toString());
+        CliRunner run = predict(model, noB12, out);
         assertEquals(2, run.exitCode());
         assertTrue(run.errIsOneLine(), run.err());
         assertTrue(run.err().contains(noB12 + ": has no B12, which the model reads"), run.err());
@@ -239,15 +265,7 @@ class PredictCommandTest {
                         d.s2vVersion())
                 .write(broken.resolve(TrainedModel.DESCRIPTOR_FILE));
         Path out = dir.resolve("out");
-        CliRunner run =
-                CliRunner.run(
-                        "predict",
-                        "--model",
-                        broken.toString(),
-                        "--product",
-                        product.toString(),
-                        "--out",
-                        out.toString());
+        CliRunner run = predict(broken, product, out);
         assertEquals(2, run.exitCode());
         assertTrue(run.errIsOneLine(), run.err());
         assertTrue(
@@ -257,18 +275,58 @@ class PredictCommandTest {
     }
 
     @Test
+    void aStackInDegreesIsRefusedBeforeAnyWork() throws IOException {
+        Path stack = dir.resolve("lonlat.tif");
+        RasterGrid lonLat =
+                new RasterGrid(
+                        40,
+                        40,
+                        GeoTransform.northUp(10.0, 52.0, 0.0001),
+                        CrsTransform.wktOfEpsg(4326),
+                        OptionalInt.of(4326));
+        try (GeoTiffWriter out =
+                GeoTiffWriter.create(
+                        stack,
+                        lonLat,
+                        BANDS.size(),
+                        PixelType.UINT16,
+                        GeoTiffWriter.Options.defaults())) {
+            for (int b = 0; b < BANDS.size(); b++) {
+                short[] values = new short[40 * 40];
+                Arrays.fill(values, (short) 1500);
+                out.write(b + 1, PixelWindow.of(40, 40), values);
+                out.describeBand(b + 1, BANDS.get(b).name());
+                out.setScaleOffset(b + 1, 0.0001, 0);
+            }
+            out.commit();
+        }
+        CliRunner run = predict(model, stack, dir.resolve("out"));
+        assertEquals(2, run.exitCode());
+        assertTrue(run.errIsOneLine(), run.err());
+        assertTrue(run.err().contains(stack + ": is in a geographic CRS (degrees)"), run.err());
+        assertTrue(run.err().contains("gdalwarp -t_srs"), run.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void anEmptyAreaFileAndAThresholdThatRoundsToZeroAreRefused() throws IOException {
+        Path empty = dir.resolve("empty.geojson");
+        Files.writeString(
+                empty,
+                "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+                        + "{\"name\":\"urn:ogc:def:crs:OGC:1.3:CRS84\"}},\"features\":[]}");
+        CliRunner run = predict(model, product, dir.resolve("out"), "--aoi", empty.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(empty + ": holds no polygon"), run.err());
+        CliRunner tiny = predict(model, product, dir.resolve("out"), "--threshold", "0.00001");
+        assertEquals(2, tiny.exitCode());
+        assertTrue(tiny.err().contains("rounds to 0.0000"), tiny.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void aWindowTheNetworkCannotTakeIsRefused() {
-        CliRunner run =
-                CliRunner.run(
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "--product",
-                        product.toString(),
-                        "--out",
-                        dir.resolve("out").toString(),
-                        "--window",
-                        "66");
+        CliRunner run = predict(model, product, dir.resolve("out"), "--window", "66");
         assertEquals(2, run.exitCode());
         assertTrue(run.errIsOneLine(), run.err());
         assertTrue(run.err().contains("--window must be a multiple of 4 px"), run.err());
@@ -284,15 +342,7 @@ class PredictCommandTest {
                         (band, w, h) -> new short[w * h],
                         false);
         Path out = dir.resolve("out");
-        CliRunner run =
-                CliRunner.run(
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "--product",
-                        empty.toString(),
-                        "--out",
-                        out.toString());
+        CliRunner run = predict(model, empty, out);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("s2v: warning: "), run.err());
         assertTrue(run.err().contains("the outputs are empty"), run.err());
