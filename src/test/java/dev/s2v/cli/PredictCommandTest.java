@@ -83,7 +83,7 @@ class PredictCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("found in "), run.out());
         assertTrue(run.out().contains("outputs in " + out.toAbsolutePath()), run.out());
-        assertTrue(run.err().contains("windows of 64 px"), "a progress line: " + run.err());
+        assertTrue(run.err().contains("windows of 60 px"), "a progress line: " + run.err());
         for (String file :
                 List.of(
                         "probability.tif",
