@@ -44,6 +44,9 @@ public final class PredictBenchmark {
     /** The quickstart's bands. */
     static final List<SpectralBand> BANDS = SpectralBand.parseList("B02,B03,B04,B08,B8A,B11,B12");
 
+    /** What the benchmark's base-16, depth-4 UNET takes: multiples of 2^4 pixels. */
+    private static final int UNET_MULTIPLE = 16;
+
     /** The first token of the line a phase run prints for the orchestrator. */
     static final String RESULT = "S2V-BENCH";
 
@@ -263,8 +266,9 @@ public final class PredictBenchmark {
         }
     }
 
+    /** The windows predict lays over a product: the settings fitted to its size. */
     private static WindowGrid grid(int width, int height, WindowSettings windows) {
-        return new WindowGrid(width, height, windows.windowPx(), windows.overlapPx());
+        return windows.grid(width, height, UNET_MULTIPLE);
     }
 
     /** This process's peak resident memory (VmHWM), MB; NaN where /proc is missing. */

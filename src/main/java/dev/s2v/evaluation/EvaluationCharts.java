@@ -106,7 +106,7 @@ final class EvaluationCharts {
                         .width(WIDTH)
                         .height(HEIGHT)
                         .title(
-                                "Confusion matrix of the model at threshold "
+                                "Confusion matrix at threshold "
                                         + result.threshold().threshold()
                                         + ", "
                                         + result.settings().scope()

@@ -162,7 +162,9 @@ final class ReportDocument {
         if (!t.rule().equals(ThresholdSelection.F1_BEST_RULE)) {
             String validation =
                     t.validation().total() == 0
-                            ? "the dataset has no validation pixels to check it on"
+                            ? result.settings().split().equals(EvaluationSettings.WHOLE_SCENES)
+                                    ? "whole scenes are all scored, none is kept to check it on"
+                                    : "the dataset has no validation pixels to check it on"
                             : String.format(
                                     Locale.ROOT,
                                     "validation F1 %s over %d validation pixels",

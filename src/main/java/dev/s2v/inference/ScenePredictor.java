@@ -72,25 +72,9 @@ final class ScenePredictor {
         }
     }
 
-    /**
-     * The windows laid over a region: as many of the configured size as the region's longer side
-     * needs, then shrunk (to a multiple of the network's) until they just cover it, so the last row
-     * and column of windows do not mostly hang past the region: a 2048 px scene takes 5 x 5 windows
-     * of 448 px rather than of 512, with the same overlap, and a scene smaller than one window
-     * takes one window of its own size.
-     */
+    /** The windows laid over a region ({@link WindowSettings#grid}). */
     WindowGrid windowsOver(PixelWindow region) {
-        int overlap = settings.overlapPx();
-        int extent = Math.max(region.width(), region.height());
-        int count =
-                Math.floorDiv(
-                        extent + settings.windowPx() - overlap - 1, settings.windowPx() - overlap);
-        int core = Math.floorDiv(extent + count - 1, count);
-        return new WindowGrid(
-                region.width(),
-                region.height(),
-                Math.min(settings.windowPx(), roundUp(core + overlap, multiple)),
-                overlap);
+        return settings.grid(region.width(), region.height(), multiple);
     }
 
     /**
@@ -275,10 +259,6 @@ final class ScenePredictor {
                 window.row() + region.row(),
                 window.width(),
                 window.height());
-    }
-
-    private static int roundUp(int value, int multiple) {
-        return Math.floorDiv(value + multiple - 1, multiple) * multiple;
     }
 
     /** Which pixels of a window lie inside the area of interest. */

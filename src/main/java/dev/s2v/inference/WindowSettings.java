@@ -1,5 +1,7 @@
 package dev.s2v.inference;
 
+import dev.s2v.raster.WindowGrid;
+
 /**
  * How a scene is cut into windows for the network: square windows of {@code windowPx} that overlap
  * by {@code overlapPx}, run {@code batch} at a time. Only the centre of each window is kept (half
@@ -42,6 +44,22 @@ public record WindowSettings(int windowPx, int overlapPx, int batch) {
     /** The defaults. */
     public static WindowSettings defaults() {
         return new WindowSettings(DEFAULT_WINDOW_PX, DEFAULT_OVERLAP_PX, DEFAULT_BATCH);
+    }
+
+    /**
+     * The windows laid over a raster for a network that takes multiples of {@code multiple} pixels:
+     * as many of the configured size as the raster's longer side needs, then shrunk (to a multiple
+     * of the network's) until they just cover it, so the last row and column of windows do not
+     * mostly hang past the raster: a 2048 px scene takes 5 x 5 windows of 448 px rather than of
+     * 512, with the same overlap, and a scene smaller than one window takes one window of about its
+     * own size.
+     */
+    public WindowGrid grid(int width, int height, int multiple) {
+        int extent = Math.max(width, height);
+        int count = Math.floorDiv(extent + windowPx - overlapPx - 1, windowPx - overlapPx);
+        int core = Math.floorDiv(extent + count - 1, count);
+        int fitted = Math.floorDiv(core + overlapPx + multiple - 1, multiple) * multiple;
+        return new WindowGrid(width, height, Math.min(windowPx, fitted), overlapPx);
     }
 
     /**

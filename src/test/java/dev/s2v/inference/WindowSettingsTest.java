@@ -3,6 +3,7 @@ package dev.s2v.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.s2v.raster.WindowGrid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +28,22 @@ class WindowSettingsTest {
                 "--window must be a multiple of 16 px for this model (2^depth), got 500; try 496"
                         + " or 512",
                 e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "10980, 10980, 512, 16, 512, 23",
+        "2048, 2048, 512, 16, 448, 5",
+        "2745, 2745, 512, 16, 496, 6",
+        "300, 120, 512, 16, 336, 1",
+        "100, 90, 64, 4, 60, 4"
+    })
+    void windowsShrinkToJustCoverTheScene(
+            int width, int height, int configured, int multiple, int window, int columns) {
+        WindowGrid grid = new WindowSettings(configured, 32, 1).grid(width, height, multiple);
+        assertEquals(window, grid.windowPx());
+        assertEquals(columns, grid.columns());
+        assertEquals(32, grid.overlapPx());
     }
 
     @Test
