@@ -39,6 +39,17 @@ public final class CrsTransform implements AutoCloseable {
         return new CrsTransform(source, epsg(4326));
     }
 
+    /** From a grid's CRS to an EPSG CRS (x/y or lon/lat order). */
+    public static CrsTransform fromGridTo(RasterGrid grid, int targetEpsg) {
+        Gdal.init();
+        if (grid.crsWkt().isEmpty()) {
+            throw new IllegalArgumentException("the grid has no CRS to transform from");
+        }
+        SpatialReference source = new SpatialReference(grid.crsWkt());
+        source.SetAxisMappingStrategy(osrConstants.OAMS_TRADITIONAL_GIS_ORDER);
+        return new CrsTransform(source, epsg(targetEpsg));
+    }
+
     /** From WGS 84 longitude/latitude to a grid's CRS. */
     public static CrsTransform fromWgs84(RasterGrid grid) {
         Gdal.init();

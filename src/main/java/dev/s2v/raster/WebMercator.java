@@ -112,6 +112,12 @@ public final class WebMercator {
                             "GDAL cannot fill an in-memory raster: " + gdal.GetLastErrorMsg());
                 }
             }
+            double[] extent = extentInWebMercator(grid);
+            // GDAL's own choice of output size trims up to half a pixel at an edge, which on a
+            // small image shifts the overlay visibly against the vectors: the extent is given.
+            double resolution =
+                    Math.max(extent[2] - extent[0], extent[3] - extent[1])
+                            / Math.max(grid.width(), grid.height());
             List<String> arguments =
                     new ArrayList<>(
                             List.of(
@@ -119,6 +125,22 @@ public final class WebMercator {
                                     "MEM",
                                     "-t_srs",
                                     "EPSG:" + EPSG,
+                                    "-te",
+                                    Double.toString(extent[0]),
+                                    Double.toString(extent[1]),
+                                    Double.toString(extent[2]),
+                                    Double.toString(extent[3]),
+                                    "-ts",
+                                    Long.toString(
+                                            Math.max(
+                                                    1,
+                                                    Math.round(
+                                                            (extent[2] - extent[0]) / resolution))),
+                                    Long.toString(
+                                            Math.max(
+                                                    1,
+                                                    Math.round(
+                                                            (extent[3] - extent[1]) / resolution))),
                                     "-r",
                                     resampling,
                                     // Outside the footprint: 0 in every band, hence transparent.
@@ -150,6 +172,40 @@ public final class WebMercator {
             }
             source.delete();
         }
+    }
+
+    /**
+     * {minX, minY, maxX, maxY} in Web Mercator of a grid's whole area: its edges, densified
+     * (straight in UTM, they curve in Web Mercator), transformed.
+     */
+    private static double[] extentInWebMercator(RasterGrid grid) {
+        int steps = 32;
+        double[] extent = {
+            Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.NEGATIVE_INFINITY
+        };
+        GeoTransform t = grid.transform();
+        try (CrsTransform toMercator = CrsTransform.fromGridTo(grid, EPSG)) {
+            for (int i = 0; i <= steps; i++) {
+                double f = (double) i / steps;
+                double[][] edgePoints = {
+                    {f * grid.width(), 0},
+                    {f * grid.width(), grid.height()},
+                    {0, f * grid.height()},
+                    {grid.width(), f * grid.height()}
+                };
+                for (double[] p : edgePoints) {
+                    double[] m = toMercator.apply(t.mapX(p[0], p[1]), t.mapY(p[0], p[1]));
+                    extent[0] = Math.min(extent[0], m[0]);
+                    extent[1] = Math.min(extent[1], m[1]);
+                    extent[2] = Math.max(extent[2], m[0]);
+                    extent[3] = Math.max(extent[3], m[1]);
+                }
+            }
+        }
+        return extent;
     }
 
     private static void check(RasterGrid grid, byte[][] bands, String resampling) {
