@@ -274,32 +274,64 @@ class PredictCommandTest {
         assertFalse(Files.exists(out));
     }
 
-    @Test
-    void aStackInDegreesIsRefusedBeforeAnyWork() throws IOException {
-        Path stack = dir.resolve("lonlat.tif");
-        RasterGrid lonLat =
-                new RasterGrid(
-                        40,
-                        40,
-                        GeoTransform.northUp(10.0, 52.0, 0.0001),
-                        CrsTransform.wktOfEpsg(4326),
-                        OptionalInt.of(4326));
+    /** A band stack of the model's bands, reflectance x 10000 with GDAL's scale, on a grid. */
+    private static Path stack(Path file, RasterGrid grid) throws IOException {
         try (GeoTiffWriter out =
                 GeoTiffWriter.create(
-                        stack,
-                        lonLat,
+                        file,
+                        grid,
                         BANDS.size(),
                         PixelType.UINT16,
                         GeoTiffWriter.Options.defaults())) {
             for (int b = 0; b < BANDS.size(); b++) {
-                short[] values = new short[40 * 40];
-                Arrays.fill(values, (short) 1500);
-                out.write(b + 1, PixelWindow.of(40, 40), values);
+                short[] values = new short[grid.width() * grid.height()];
+                Arrays.fill(values, (short) (1200 + 100 * b));
+                values[0] = 0;
+                out.write(b + 1, PixelWindow.of(grid.width(), grid.height()), values);
                 out.describeBand(b + 1, BANDS.get(b).name());
                 out.setScaleOffset(b + 1, 0.0001, 0);
             }
             out.commit();
         }
+        return file;
+    }
+
+    @Test
+    void aBandStackIsPredictedOnItsOwnGrid() throws IOException {
+        RasterGrid utm =
+                new RasterGrid(
+                        70,
+                        50,
+                        GeoTransform.northUp(500000, 5800000, 10),
+                        CrsTransform.wktOfEpsg(32633),
+                        OptionalInt.of(32633));
+        Path file = stack(dir.resolve("S2B_20240701T103021_stack.tif"), utm);
+        Path out = dir.resolve("out");
+        CliRunner run = predict(model, file, out, "--probability", "float32");
+        assertEquals(0, run.exitCode(), run.err());
+        try (RasterDataset raster = RasterDataset.open(out.resolve("probability.tif"))) {
+            assertEquals(utm.transform(), raster.transform());
+            assertEquals(32633, raster.grid().epsg().getAsInt());
+            float[] values = new float[70 * 50];
+            raster.readFloat(1, PixelWindow.of(70, 50), values);
+            assertTrue(Float.isNaN(values[0]), "the stack's no-data pixel stays no data");
+            assertFalse(Float.isNaN(values[1]));
+            assertEquals("S2B_20240701T103021_stack", raster.metadataItem("S2V_PRODUCT", ""));
+            assertEquals("2024-07-01T10:30:21Z", raster.metadataItem("S2V_SENSING_TIME", ""));
+        }
+    }
+
+    @Test
+    void aStackInDegreesIsRefusedBeforeAnyWork() throws IOException {
+        Path stack =
+                stack(
+                        dir.resolve("lonlat.tif"),
+                        new RasterGrid(
+                                40,
+                                40,
+                                GeoTransform.northUp(10.0, 52.0, 0.0001),
+                                CrsTransform.wktOfEpsg(4326),
+                                OptionalInt.of(4326)));
         CliRunner run = predict(model, stack, dir.resolve("out"));
         assertEquals(2, run.exitCode());
         assertTrue(run.errIsOneLine(), run.err());
