@@ -376,14 +376,7 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--out", required = true)
         Path out;
 
-        @Option(names = "--window", required = true)
-        int window;
-
-        @Option(names = "--overlap", required = true)
-        int overlap;
-
-        @Option(names = "--batch", required = true)
-        int batch;
+        @Mixin WindowOptions windows;
 
         @Override
         public Integer call() throws IOException {
@@ -393,7 +386,7 @@ final class BenchCommand implements Callable<Integer> {
                             product,
                             model,
                             out,
-                            new WindowSettings(window, overlap, batch));
+                            windows.settings());
             spec.commandLine().getOut().println(t.line());
             return ExitCodes.OK;
         }
