@@ -11,6 +11,7 @@ import dev.s2v.raster.BandSource;
 import dev.s2v.raster.BandSources;
 import dev.s2v.raster.BandWindow;
 import dev.s2v.raster.ConnectedComponents;
+import dev.s2v.raster.InstanceObjects;
 import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.PixelWindow;
 import dev.s2v.raster.RasterGrid;
@@ -290,11 +291,16 @@ public final class DatasetBuilder {
                     PixelWindow strip = tiles.span(tileRow0, rowsOfTiles);
                     BandWindow pixels = source.read(options.bands(), strip);
                     byte[] stripMask = labels.read(strip);
+                    int[] stripIds = labels.hasInstances() ? labels.readInstances(strip) : null;
                     for (int tr = 0; tr < rowsOfTiles; tr++) {
                         for (int tc = 0; tc < tiles.columns(); tc++) {
                             PixelWindow window = tiles.window(tileRow0 + tr, tc);
                             byte[] mask = new byte[tile * tile];
-                            int nodata = extract(pixels, stripMask, strip, window, stored, mask);
+                            int[] instances = new int[tile * tile];
+                            int nodata =
+                                    extract(
+                                            pixels, stripMask, stripIds, strip, window, stored,
+                                            mask, instances);
                             int vessel = count(mask);
                             java.util.Optional<Split> split = assignment.splitOf(sceneId, window);
                             if (split.isEmpty()) {
@@ -311,6 +317,7 @@ public final class DatasetBuilder {
                                         split.get(),
                                         stored,
                                         mask,
+                                        instances,
                                         vessel,
                                         nodata);
                                 kept++;
@@ -324,16 +331,20 @@ public final class DatasetBuilder {
         }
 
         /**
-         * Copies a tile out of a strip: stored values per band, and the mask with no-data pixels
-         * cleared (a label where there is no image teaches nothing). Returns the no-data count.
+         * Copies a tile out of a strip: stored values per band, and the mask and vessel ids with
+         * no-data pixels cleared (a label where there is no image teaches nothing). Where the
+         * labels do not tell vessels apart, the tile's mask components are its vessels. Returns the
+         * no-data count.
          */
         private static int extract(
                 BandWindow pixels,
                 byte[] stripMask,
+                int[] stripIds,
                 PixelWindow strip,
                 PixelWindow window,
                 short[][] stored,
-                byte[] mask) {
+                byte[] mask,
+                int[] instances) {
             int tile = window.width();
             int nodata = 0;
             for (int r = 0; r < tile; r++) {
@@ -347,8 +358,13 @@ public final class DatasetBuilder {
                                 valid ? TileCodec.encode(pixels.band(b)[s]) : TileCodec.NO_DATA;
                     }
                     mask[t] = valid && stripMask[s] != 0 ? (byte) 1 : 0;
+                    instances[t] = stripIds == null || mask[t] == 0 ? 0 : stripIds[s];
                     nodata += valid ? 0 : 1;
                 }
+            }
+            if (stripIds == null) {
+                int[] components = ConnectedComponents.label(mask, tile, tile, 1).labelImage();
+                System.arraycopy(components, 0, instances, 0, components.length);
             }
             return nodata;
         }
@@ -376,6 +392,7 @@ public final class DatasetBuilder {
                 Split split,
                 short[][] stored,
                 byte[] mask,
+                int[] instances,
                 int vessel,
                 int nodata)
                 throws IOException {
@@ -387,9 +404,12 @@ public final class DatasetBuilder {
                             window.row(),
                             window.col());
             List<Double> lengths =
-                    ConnectedComponents.label(
-                                    mask, window.width(), window.height(), grid.pixelSizeX())
-                            .objects()
+                    InstanceObjects.of(
+                                    instances,
+                                    null,
+                                    window.width(),
+                                    window.height(),
+                                    grid.pixelSizeX())
                             .stream()
                             .map(MaskObject::lengthM)
                             .toList();
@@ -409,7 +429,7 @@ public final class DatasetBuilder {
                     grid.window(window),
                     options.bands(),
                     stored,
-                    mask);
+                    instances);
             histograms.add(split, stored, mask);
             records.add(record);
         }

@@ -43,14 +43,21 @@ public record DatasetDescriptor(
         NormalizationParameters normalization,
         double positiveClassWeight) {
 
-    /** The layout version this code writes and reads. */
-    public static final int FORMAT = 1;
+    /**
+     * The layout version this code writes: 2 stores each vessel's instance id in the tiles' label
+     * band (1 stored 0/1 there, and is still read).
+     */
+    public static final int FORMAT = 2;
 
     /** Validates what later steps rely on. */
     public DatasetDescriptor {
-        if (format != FORMAT) {
+        if (format != FORMAT && format != 1) {
             throw new IllegalArgumentException(
-                    "format " + format + " is not supported by this s2v (it reads " + FORMAT + ")");
+                    "format "
+                            + format
+                            + " is not supported by this s2v (it reads 1 and "
+                            + FORMAT
+                            + ")");
         }
         if (bands == null || bands.isEmpty()) {
             throw new IllegalArgumentException("bands must list at least one band name");

@@ -98,12 +98,32 @@ public final class DatasetFolder {
      * @throws IOException when the tile file is missing or not a tile of this dataset
      */
     public void read(TileRecord tile, short[][] stored, byte[] mask) throws IOException {
+        read(tile, stored, mask, null);
+    }
+
+    /**
+     * Reads a tile's stored values, mask and vessel instance ids (0 = no vessel; see {@link
+     * #hasInstances()}).
+     *
+     * @param instances receives tileSize^2 ids; null when not needed
+     * @throws IOException when the tile file is missing or not a tile of this dataset
+     */
+    public void read(TileRecord tile, short[][] stored, byte[] mask, int[] instances)
+            throws IOException {
         Path file = folder.resolve(tile.file());
         if (!Files.exists(file)) {
             throw new NoSuchFileException(
                     file.toString(), null, "a tile listed in the manifest is missing");
         }
-        TileFile.read(file, bands().size(), tileSize(), stored, mask);
+        TileFile.read(file, bands().size(), tileSize(), stored, mask, instances);
+    }
+
+    /**
+     * Whether the tiles tell vessels apart (format 2): two ships moored side by side are two
+     * instances there; in a format 1 dataset they are one mask component.
+     */
+    public boolean hasInstances() {
+        return descriptor.format() >= 2;
     }
 
     /**

@@ -13,11 +13,12 @@ import java.util.List;
 
 /**
  * One tile as a georeferenced GeoTIFF: the bands as stored values of {@link TileCodec} (with GDAL
- * scale and offset, so GIS software shows reflectance), then one band holding the 0/1 vessel mask.
+ * scale and offset, so GIS software shows reflectance), then one label band holding each vessel
+ * pixel's instance id (0 = no vessel; datasets of format 1 held 1 for every vessel).
  */
 final class TileFile {
-    /** Description of the mask band. */
-    static final String MASK_BAND = "vessel_mask";
+    /** Description of the label band. */
+    static final String LABEL_BAND = "vessel_instance";
 
     private TileFile() {}
 
@@ -25,11 +26,11 @@ final class TileFile {
      * Writes a tile.
      *
      * @param stored per band, row-major stored values
-     * @param mask row-major 0/1 vessel mask
+     * @param instances row-major vessel instance ids, 0 = no vessel, at most 65535
      * @throws IOException when GDAL cannot write it
      */
     static void write(
-            Path file, RasterGrid grid, List<SpectralBand> bands, short[][] stored, byte[] mask)
+            Path file, RasterGrid grid, List<SpectralBand> bands, short[][] stored, int[] instances)
             throws IOException {
         PixelWindow all = PixelWindow.of(grid.width(), grid.height());
         try (GeoTiffWriter out =
@@ -44,24 +45,30 @@ final class TileFile {
                 out.setScaleOffset(b + 1, TileCodec.gdalScale(), TileCodec.gdalOffset());
                 out.write(b + 1, all, stored[b]);
             }
-            short[] maskValues = new short[mask.length];
-            for (int i = 0; i < mask.length; i++) {
-                maskValues[i] = mask[i];
+            short[] labelValues = new short[instances.length];
+            for (int i = 0; i < instances.length; i++) {
+                if (instances[i] < 0 || instances[i] > 0xFFFF) {
+                    throw new IllegalArgumentException(
+                            file + ": vessel instance id " + instances[i] + " is not 0..65535");
+                }
+                labelValues[i] = (short) instances[i];
             }
-            out.describeBand(bands.size() + 1, MASK_BAND);
-            out.write(bands.size() + 1, all, maskValues);
+            out.describeBand(bands.size() + 1, LABEL_BAND);
+            out.write(bands.size() + 1, all, labelValues);
             out.commit();
         }
     }
 
     /**
-     * Reads a tile's stored band values and its mask into the given arrays.
+     * Reads a tile's stored band values, its 0/1 mask and its instance ids into the given arrays.
      *
      * @param stored per band, row-major, tileSize^2 values each
-     * @param mask row-major, tileSize^2 values
+     * @param mask row-major, tileSize^2 values, 1 = vessel
+     * @param instances row-major, tileSize^2 values; or null when not needed
      * @throws RasterFormatException when the file is not a tile of this shape
      */
-    static void read(Path file, int bandCount, int tileSize, short[][] stored, byte[] mask)
+    static void read(
+            Path file, int bandCount, int tileSize, short[][] stored, byte[] mask, int[] instances)
             throws IOException {
         try (RasterDataset tile = RasterDataset.open(file)) {
             if (tile.bandCount() != bandCount + 1
@@ -83,7 +90,15 @@ final class TileFile {
             for (int b = 0; b < bandCount; b++) {
                 tile.readUInt16(b + 1, all, stored[b]);
             }
-            tile.readByte(bandCount + 1, all, mask);
+            short[] labels = new short[tileSize * tileSize];
+            tile.readUInt16(bandCount + 1, all, labels);
+            for (int i = 0; i < labels.length; i++) {
+                int id = labels[i] & 0xFFFF;
+                mask[i] = id != 0 ? (byte) 1 : 0;
+                if (instances != null) {
+                    instances[i] = id;
+                }
+            }
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.s2v.dataset.TileRecord;
 import dev.s2v.model.ModelDescriptor;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.model.UNetArchitecture;
-import dev.s2v.raster.ConnectedComponents;
 import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
@@ -297,14 +296,7 @@ public final class Evaluation {
                     tiles,
                     (tile, probability) -> {
                         TileRecord r = tile.record();
-                        List<MaskObject> truth =
-                                ConnectedComponents.label(
-                                                tile.truth(),
-                                                invert(tile.valid()),
-                                                size,
-                                                size,
-                                                PIXEL_SIZE_M)
-                                        .objects();
+                        List<MaskObject> truth = tile.trueVessels();
                         modelScores.add(
                                 r.sceneId(),
                                 r.tileId(),
@@ -568,14 +560,6 @@ public final class Evaluation {
     private static String folderName(Path folder) {
         Path name = folder.toAbsolutePath().normalize().getFileName();
         return name == null ? folder.toString() : name.toString();
-    }
-
-    private static boolean[] invert(boolean[] valid) {
-        boolean[] ignore = new boolean[valid.length];
-        for (int i = 0; i < valid.length; i++) {
-            ignore[i] = !valid[i];
-        }
-        return ignore;
     }
 
     /**

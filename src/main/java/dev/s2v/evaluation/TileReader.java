@@ -4,6 +4,9 @@ import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.ModelInput;
 import dev.s2v.dataset.TileCodec;
 import dev.s2v.dataset.TileRecord;
+import dev.s2v.raster.ConnectedComponents;
+import dev.s2v.raster.InstanceObjects;
+import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ final class TileReader {
     private final int size;
     private final short[][] stored;
     private final byte[] mask;
+    private final int[] instances;
 
     /**
      * A tile as read.
@@ -30,8 +34,15 @@ final class TileReader {
      * @param reflectance per model band, row-major; NaN = no data
      * @param truth row-major, 1 = vessel (0 where not valid)
      * @param valid row-major, true where every model band has data
+     * @param trueVessels the labelled vessels: by instance id where the dataset keeps them (ships
+     *     moored side by side stay apart), else the components of the truth
      */
-    record Tile(TileRecord record, float[][] reflectance, byte[] truth, boolean[] valid) {}
+    record Tile(
+            TileRecord record,
+            float[][] reflectance,
+            byte[] truth,
+            boolean[] valid,
+            List<MaskObject> trueVessels) {}
 
     /**
      * A reader of the given bands.
@@ -55,6 +66,7 @@ final class TileReader {
         int pixels = size * size;
         this.stored = new short[dataset.bands().size()][pixels];
         this.mask = new byte[pixels];
+        this.instances = new int[pixels];
     }
 
     /** Tile side, pixels. */
@@ -77,7 +89,7 @@ final class TileReader {
      * @throws IOException when the tile file cannot be read
      */
     Tile read(TileRecord record, float[] inputs, int offset) throws IOException {
-        dataset.read(record, stored, mask);
+        dataset.read(record, stored, mask, instances);
         int pixels = size * size;
         float[][] reflectance = new float[datasetBand.length][pixels];
         boolean[] valid = new boolean[pixels];
@@ -97,10 +109,18 @@ final class TileReader {
             }
         }
         byte[] truth = new byte[pixels];
+        boolean[] ignore = new boolean[pixels];
         for (int i = 0; i < pixels; i++) {
             truth[i] = (byte) (valid[i] && mask[i] != 0 ? 1 : 0);
+            ignore[i] = !valid[i];
         }
-        return new Tile(record, reflectance, truth, valid);
+        List<MaskObject> trueVessels =
+                dataset.hasInstances()
+                        ? InstanceObjects.of(instances, ignore, size, size, Evaluation.PIXEL_SIZE_M)
+                        : ConnectedComponents.label(
+                                        truth, ignore, size, size, Evaluation.PIXEL_SIZE_M)
+                                .objects();
+        return new Tile(record, reflectance, truth, valid, trueVessels);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.s2v.evaluation.EvaluationScores;
 import dev.s2v.evaluation.PixelBaseline;
 import dev.s2v.evaluation.Threshold;
 import dev.s2v.raster.ComponentTracker;
+import dev.s2v.raster.InstanceObjects;
 import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.MeasuredObjects;
 import dev.s2v.raster.PixelWindow;
@@ -32,8 +33,11 @@ final class SceneScoring implements ScenePredictor.StripSink {
     private final WindowGrid cells;
     private final Predictor model;
     private final List<Predictor> baselines = new ArrayList<>();
+    private final double pixelSizeM;
     private final MeasuredObjects truth;
     private final ComponentTracker truthTracker;
+    // Where the labels tell vessels apart, they are the true vessels, not the mask's components.
+    private final InstanceObjects trueInstances;
 
     /** One predictor's scores and tallies over this scene. */
     private final class Predictor {
@@ -106,8 +110,10 @@ final class SceneScoring implements ScenePredictor.StripSink {
         for (int i = 0; i < baselines.size(); i++) {
             this.baselines.add(new Predictor(baselineScores.get(i), baselines.get(i), pixelSizeM));
         }
+        this.pixelSizeM = pixelSizeM;
         this.truth = new MeasuredObjects(pixelSizeM);
         this.truthTracker = new ComponentTracker(region.width(), truth);
+        this.trueInstances = labels.hasInstances() ? new InstanceObjects(region.width()) : null;
     }
 
     @Override
@@ -121,7 +127,11 @@ final class SceneScoring implements ScenePredictor.StripSink {
             truthMask[i] = (byte) (valid[i] && labelled[i] != 0 ? 1 : 0);
             ignore[i] = !valid[i];
         }
-        truthTracker.addRows(truthMask, ignore, null, rows.height());
+        if (trueInstances != null) {
+            trueInstances.addRows(labels.readInstances(rows), ignore, rows.height());
+        } else {
+            truthTracker.addRows(truthMask, ignore, null, rows.height());
+        }
         float[] probability = strip.probability();
         byte[] predicted = threshold.apply(probability, valid);
         model.add(strip, probability, predicted, truthMask);
@@ -147,7 +157,8 @@ final class SceneScoring implements ScenePredictor.StripSink {
     /** Completes the scene: its vessels are matched and every predictor's cells are added. */
     void finish() {
         truthTracker.finish();
-        List<MaskObject> trueVessels = truth.inRasterOrder();
+        List<MaskObject> trueVessels =
+                trueInstances != null ? trueInstances.measure(pixelSizeM) : truth.inRasterOrder();
         for (Predictor p : allPredictors()) {
             p.tracker.finish();
             p.scores.addScene(sceneId, cellsOf(p), trueVessels, p.objects.inRasterOrder());

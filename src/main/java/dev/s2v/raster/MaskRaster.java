@@ -86,20 +86,35 @@ public final class MaskRaster implements AutoCloseable {
      * @throws RasterFormatException when the file cannot be decoded
      */
     public byte[] read(PixelWindow window) throws RasterFormatException {
-        byte[] out = new byte[window.pixelCount()];
+        int[] values = readValues(window);
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] != 0 ? (byte) 1 : 0;
+        }
+        return out;
+    }
+
+    /**
+     * Reads a window's values as they are stored (read as unsigned 16 bits: an instance raster's
+     * vessel ids), row-major; pixels past the grid are 0.
+     *
+     * @throws RasterFormatException when the file cannot be decoded
+     */
+    public int[] readValues(PixelWindow window) throws RasterFormatException {
+        int[] out = new int[window.pixelCount()];
         if (!window.overlaps(dataset.width(), dataset.height())) {
             return out;
         }
         PixelWindow inside = window.clippedTo(dataset.width(), dataset.height());
-        byte[] raw = new byte[inside.pixelCount()];
-        dataset.readByte(1, inside, raw);
+        short[] raw = new short[inside.pixelCount()];
+        dataset.readUInt16(1, inside, raw);
         for (int r = 0; r < inside.height(); r++) {
             int outOffset =
                     (inside.row() + r - window.row()) * window.width()
                             + inside.col()
                             - window.col();
             for (int c = 0; c < inside.width(); c++) {
-                out[outOffset + c] = raw[r * inside.width() + c] != 0 ? (byte) 1 : 0;
+                out[outOffset + c] = raw[r * inside.width() + c] & 0xFFFF;
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.s2v.dataset;
 
+import dev.s2v.raster.ConnectedComponents;
 import dev.s2v.raster.GeoTiffWriter;
 import dev.s2v.raster.PixelType;
 import dev.s2v.raster.PixelWindow;
@@ -124,7 +125,13 @@ public final class TestDatasets {
                 grid = raster.grid();
             }
             Files.delete(file);
-            TileFile.write(file, grid, dataset.bands(), stored, mask);
+            int size = dataset.tileSize();
+            TileFile.write(
+                    file,
+                    grid,
+                    dataset.bands(),
+                    stored,
+                    ConnectedComponents.label(mask, size, size, 10).labelImage());
         }
     }
 
