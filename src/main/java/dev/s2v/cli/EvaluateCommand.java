@@ -8,6 +8,8 @@ import dev.s2v.evaluation.ObjectMatching;
 import dev.s2v.evaluation.ThresholdSpec;
 import dev.s2v.inference.ProgressMeter;
 import dev.s2v.inference.SceneEvaluation;
+import dev.s2v.model.ModelDescriptor;
+import dev.s2v.model.TrainedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,7 +111,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "--split chooses tiles of a dataset; whole scenes are scored whole");
             }
-            List<LabelledScene> labelled = scenes.scenes();
+            List<LabelledScene> labelled =
+                    scenes.scenes(
+                            ModelDescriptor.read(model.resolve(TrainedModel.DESCRIPTOR_FILE))
+                                    .bands(),
+                            stdout::println);
             String name =
                     scenes.from != null
                             ? scenes.from.toAbsolutePath().normalize().getFileName().toString()

@@ -3,10 +3,12 @@ package dev.s2v.cli;
 import dev.s2v.dataset.LabelledScene;
 import dev.s2v.dataset.SceneDiscovery;
 import dev.s2v.raster.ScaleRule;
+import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -54,16 +56,17 @@ final class LabelledSceneOptions {
     }
 
     /**
-     * The scenes: those of {@code --from}, then the pairs.
+     * The scenes: those of {@code --from} that have every band asked for (the others are left out,
+     * each with a line to {@code log}), then the pairs (which must have them all).
      *
      * @throws IllegalArgumentException when none was given or the scale rule is malformed
      * @throws IOException when the folder cannot be listed
      */
-    List<LabelledScene> scenes() throws IOException {
+    List<LabelledScene> scenes(List<SpectralBand> bands, Consumer<String> log) throws IOException {
         ScaleRule rule = ScaleRule.parse(scale);
         List<LabelledScene> scenes = new ArrayList<>();
         if (from != null) {
-            scenes.addAll(SceneDiscovery.scan(from, rule));
+            scenes.addAll(SceneDiscovery.withBands(SceneDiscovery.scan(from, rule), bands, log));
         }
         for (Pair p : pairs) {
             scenes.add(new LabelledScene(p.product, p.labels, rule));

@@ -101,10 +101,11 @@ final class TilesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<LabelledScene> labelled = scenes.scenes();
+        List<SpectralBand> bandList = SpectralBand.parseList(bands);
+        List<LabelledScene> labelled = scenes.scenes(bandList, out::println);
         DatasetBuilder.Options options =
                 new DatasetBuilder.Options(
-                        SpectralBand.parseList(bands),
+                        bandList,
                         tile,
                         negatives,
                         maxNodata,

@@ -154,7 +154,8 @@ public final class DatasetBuilder {
                                 (System.nanoTime() - start) / 1e9));
             }
             List<TileRecord> records = tiler.records();
-            if (records.stream().noneMatch(t -> t.split() == Split.TRAIN)) {
+            if (options.split().trains()
+                    && records.stream().noneMatch(t -> t.split() == Split.TRAIN)) {
                 throw new IllegalArgumentException(
                         "no tile was kept for the training split (all dropped as no-data or"
                                 + " unsampled negatives?)");

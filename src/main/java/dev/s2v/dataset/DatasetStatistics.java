@@ -255,21 +255,25 @@ public final class DatasetStatistics {
         return table;
     }
 
-    /** Per-band maximum, mean and standard deviation of the training split (both classes). */
+    /**
+     * Per-band maximum, mean and standard deviation of the training split (both classes); of all
+     * tiles in a dataset made only to evaluate, which has no training split (a model brings its own
+     * normalisation there: these only describe the data).
+     */
     public NormalizationParameters normalization() {
         List<Double> max = new ArrayList<>();
         List<Double> mean = new ArrayList<>();
         List<Double> std = new ArrayList<>();
+        boolean trains = tilesOf(Split.TRAIN.key()).rowCount() > 0;
+        Split[] splits = trains ? new Split[] {Split.TRAIN} : Split.values();
         for (int b = 0; b < bands.size(); b++) {
             BandSummary s =
                     histograms.summary(
-                            b,
-                            new Split[] {Split.TRAIN},
-                            BandHistograms.BACKGROUND,
-                            BandHistograms.VESSEL);
+                            b, splits, BandHistograms.BACKGROUND, BandHistograms.VESSEL);
             if (s.pixels() == 0) {
                 throw new IllegalArgumentException(
-                        "the training split has no valid pixels of "
+                        (trains ? "the training split" : "the dataset")
+                                + " has no valid pixels of "
                                 + bands.get(b)
                                 + ": cannot derive its normalisation");
             }

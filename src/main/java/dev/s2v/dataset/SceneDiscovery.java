@@ -1,6 +1,9 @@
 package dev.s2v.dataset;
 
+import dev.s2v.raster.BandSource;
+import dev.s2v.raster.BandSources;
 import dev.s2v.raster.ScaleRule;
+import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +68,34 @@ public final class SceneDiscovery {
                             + " NAME_labels.geojson or NAME_mask.tif)");
         }
         return scenes;
+    }
+
+    /**
+     * The scenes whose product has every band asked for; each other scene is left out with one line
+     * naming it and what it lacks (a folder of real stacks often mixes band sets).
+     *
+     * @throws IOException when a product cannot be opened
+     */
+    public static List<LabelledScene> withBands(
+            List<LabelledScene> scenes, List<SpectralBand> bands, Consumer<String> log)
+            throws IOException {
+        List<LabelledScene> kept = new ArrayList<>();
+        for (LabelledScene scene : scenes) {
+            try (BandSource source = BandSources.open(scene.product(), scene.stackScale())) {
+                List<SpectralBand> missing =
+                        bands.stream().filter(b -> !source.bands().contains(b)).toList();
+                if (missing.isEmpty()) {
+                    kept.add(scene);
+                } else {
+                    log.accept(
+                            "leaving out "
+                                    + scene.product()
+                                    + ": it has no "
+                                    + String.join(", ", missing.stream().map(Enum::name).toList()));
+                }
+            }
+        }
+        return kept;
     }
 
     private static List<Path> sorted(Path folder) throws IOException {

@@ -73,16 +73,16 @@ public record SplitPlan(
 
     /** Validates the fractions and the block size. */
     public SplitPlan {
-        if (!(valFraction >= 0 && valFraction < 1) || !(testFraction >= 0 && testFraction < 1)) {
+        if (!(valFraction >= 0 && valFraction <= 1) || !(testFraction >= 0 && testFraction <= 1)) {
             throw new IllegalArgumentException(
-                    "--val and --test must be fractions in [0, 1), got "
+                    "--val and --test must be fractions in [0, 1], got "
                             + valFraction
                             + " and "
                             + testFraction);
         }
-        if (valFraction + testFraction >= 1) {
+        if (valFraction + testFraction > 1 + 1e-12) {
             throw new IllegalArgumentException(
-                    "--val + --test must leave something to train on, got "
+                    "--val + --test must be at most 1 (1 makes a dataset only to evaluate on), got "
                             + valFraction
                             + " + "
                             + testFraction);
@@ -91,6 +91,14 @@ public record SplitPlan(
             throw new IllegalArgumentException(
                     "--block-km must be a positive number of kilometres, got " + blockKm);
         }
+    }
+
+    /**
+     * Whether the plan keeps anything to train on; a plan with {@code val + test = 1} makes a
+     * dataset only to evaluate a finished model on.
+     */
+    public boolean trains() {
+        return valFraction + testFraction < 1 - 1e-12;
     }
 
     /** A scene to be split: its id and its 10 m grid. */
@@ -323,8 +331,12 @@ public record SplitPlan(
             List<T> units, Function<T, String> name, String what, String hint) {
         int n = units.size();
         int test = count(n, testFraction);
-        int val = count(n, valFraction);
-        if (n - test - val < 1) {
+        int val = trains() ? count(n, valFraction) : n - test;
+        if (!trains() && val < 0) {
+            test = n;
+            val = 0;
+        }
+        if (trains() && n - test - val < 1) {
             throw new IllegalArgumentException(
                     String.format(
                             Locale.ROOT,
