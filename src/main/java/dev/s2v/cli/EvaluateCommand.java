@@ -85,6 +85,25 @@ final class EvaluateCommand implements Callable<Integer> {
     double matchRadiusPx;
 
     @Option(
+            names = "--min-length-m",
+            defaultValue = "0",
+            paramLabel = "M",
+            description =
+                    "Set predicted objects shorter than this aside and make shorter true vessels"
+                            + " optional, for labels that leave small craft out (default:"
+                            + " ${DEFAULT-VALUE}, every object counts).")
+    double minLengthM;
+
+    @Option(
+            names = "--near-m",
+            defaultValue = "100",
+            paramLabel = "M",
+            description =
+                    "A false alarm within this distance of a labelled vessel is near (a fragment or"
+                            + " double), farther it is far (default: ${DEFAULT-VALUE}).")
+    double nearM;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description =
@@ -104,7 +123,8 @@ final class EvaluateCommand implements Callable<Integer> {
                             + " (repeatable) or --from DIR");
         }
         ThresholdSpec rule = ThresholdSpec.parse(threshold);
-        ObjectMatching matching = new ObjectMatching(matchRadiusPx);
+        ObjectMatching matching =
+                new ObjectMatching(matchRadiusPx, minLengthM, nearM / Evaluation.PIXEL_SIZE_M);
         EvaluationSummary summary;
         if (scenes.given()) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--split")) {

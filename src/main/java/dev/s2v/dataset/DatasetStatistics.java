@@ -268,8 +268,7 @@ public final class DatasetStatistics {
         Split[] splits = trains ? new Split[] {Split.TRAIN} : Split.values();
         for (int b = 0; b < bands.size(); b++) {
             BandSummary s =
-                    histograms.summary(
-                            b, splits, BandHistograms.BACKGROUND, BandHistograms.VESSEL);
+                    histograms.summary(b, splits, BandHistograms.BACKGROUND, BandHistograms.VESSEL);
             if (s.pixels() == 0) {
                 throw new IllegalArgumentException(
                         (trains ? "the training split" : "the dataset")

@@ -129,7 +129,10 @@ public final class Evaluation {
                                 dataset,
                                 split,
                                 ThresholdSpec.parse(config.threshold()),
-                                new ObjectMatching(config.matchRadiusPx()),
+                                new ObjectMatching(
+                                        config.matchRadiusPx(),
+                                        config.minLengthM(),
+                                        config.nearM() / PIXEL_SIZE_M),
                                 defaultReportFolder(model, dataset, split),
                                 true),
                         out::println);

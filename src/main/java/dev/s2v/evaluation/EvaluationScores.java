@@ -152,23 +152,25 @@ public final class EvaluationScores {
             List<SceneCell> cells,
             List<MaskObject> truth,
             List<MaskObject> predicted) {
-        List<ObjectMatch> matches = objects.addMatched(truth, predicted);
-        boolean[] truthMatched = new boolean[truth.size()];
-        boolean[] predictedMatched = new boolean[predicted.size()];
-        for (ObjectMatch m : matches) {
-            truthMatched[m.truthIndex()] = true;
-            predictedMatched[m.predictedIndex()] = true;
-        }
+        ObjectAccumulator.Outcome outcome = objects.addMatched(truth, predicted);
         ObjectScores[] perCell = new ObjectScores[cells.size()];
         Arrays.fill(perCell, ObjectScores.empty());
         CellIndex index = new CellIndex(cells);
         for (int i = 0; i < truth.size(); i++) {
-            int c = index.of(truth.get(i));
-            perCell[c] = perCell[c].plus(new ObjectScores(1, truthMatched[i] ? 1 : 0, 0, 0));
+            if (outcome.truthCounted()[i]) {
+                int c = index.of(truth.get(i));
+                perCell[c] =
+                        perCell[c].plus(
+                                new ObjectScores(1, outcome.truthMatched()[i] ? 1 : 0, 0, 0));
+            }
         }
         for (int j = 0; j < predicted.size(); j++) {
-            int c = index.of(predicted.get(j));
-            perCell[c] = perCell[c].plus(new ObjectScores(0, 0, 1, predictedMatched[j] ? 1 : 0));
+            if (outcome.predictedCounted()[j]) {
+                int c = index.of(predicted.get(j));
+                perCell[c] =
+                        perCell[c].plus(
+                                new ObjectScores(0, 0, 1, outcome.predictedMatched()[j] ? 1 : 0));
+            }
         }
         for (int c = 0; c < cells.size(); c++) {
             ConfusionMatrix confusion = cells.get(c).confusion();

@@ -107,6 +107,7 @@ public record EvaluationSummary(EvaluationResult result, Path reportFolder, List
         }
         bins.setLength(bins.length() - 1);
         lines.add(bins.toString());
+        lines.add("  " + ReportText.falseAlarms(result.model().objects(), result.settings()));
         lines.add("report: " + reportFolder.resolve(ReportWriter.HTML));
         return lines;
     }

@@ -14,12 +14,32 @@ public final class ObjectAccumulator {
     private final ObjectScores[] byBin = new ObjectScores[LengthBin.values().length];
     private double[] errorsM = new double[16];
     private int errorCount;
+    private long setAsideShort;
+    private long nearFalseAlarms;
+    private long farFalseAlarms;
 
     /** Empty scores, matched with the given rule. */
     public ObjectAccumulator(ObjectMatching matching) {
         this.matching = matching;
         Arrays.fill(byBin, ObjectScores.empty());
     }
+
+    /**
+     * What matching did to each object of one tile or scene.
+     *
+     * @param truthCounted per true vessel: long enough to count
+     * @param truthMatched per true vessel: matched
+     * @param predictedCounted per predicted object: counted (long enough, and not matched to an
+     *     optional short vessel)
+     * @param predictedMatched per predicted object: matched to a counted true vessel
+     * @param overall the counts
+     */
+    public record Outcome(
+            boolean[] truthCounted,
+            boolean[] truthMatched,
+            boolean[] predictedCounted,
+            boolean[] predictedMatched,
+            ObjectScores overall) {}
 
     /**
      * Matches and counts one tile's objects.
@@ -29,37 +49,90 @@ public final class ObjectAccumulator {
      * @return this tile's overall counts
      */
     public ObjectScores add(List<MaskObject> truth, List<MaskObject> predicted) {
-        int matches = addMatched(truth, predicted).size();
-        return new ObjectScores(truth.size(), matches, predicted.size(), matches);
+        return addMatched(truth, predicted).overall();
     }
 
     /**
-     * Matches and counts the objects of a tile or a whole scene.
+     * Matches and counts the objects of a tile or a whole scene under the matching's rules:
+     * predictions shorter than its minimum length are set aside, short true vessels are optional,
+     * unmatched predictions are near or far false alarms.
      *
      * @param truth the true vessels
      * @param predicted the predicted objects, in the same pixel grid
-     * @return the matches, by true object
+     * @return what happened to each object
      */
-    public List<ObjectMatch> addMatched(List<MaskObject> truth, List<MaskObject> predicted) {
-        List<ObjectMatch> matches = matching.match(truth, predicted);
-        boolean[] truthMatched = new boolean[truth.size()];
-        boolean[] predictedMatched = new boolean[predicted.size()];
-        for (ObjectMatch m : matches) {
-            truthMatched[m.truthIndex()] = true;
-            predictedMatched[m.predictedIndex()] = true;
-            addError(
-                    predicted.get(m.predictedIndex()).lengthM()
-                            - truth.get(m.truthIndex()).lengthM());
+    public Outcome addMatched(List<MaskObject> truth, List<MaskObject> predicted) {
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < predicted.size(); j++) {
+            if (matching.counts(predicted.get(j))) {
+                kept.add(j);
+            } else {
+                setAsideShort++;
+            }
         }
+        List<ObjectMatch> matches =
+                matching.match(truth, kept.stream().map(predicted::get).toList());
+        boolean[] truthCounted = new boolean[truth.size()];
+        boolean[] truthMatched = new boolean[truth.size()];
+        boolean[] predictedCounted = new boolean[predicted.size()];
+        boolean[] predictedMatched = new boolean[predicted.size()];
         for (int i = 0; i < truth.size(); i++) {
-            int b = LengthBin.of(truth.get(i).lengthM()).ordinal();
-            byBin[b] = byBin[b].plus(new ObjectScores(1, truthMatched[i] ? 1 : 0, 0, 0));
+            truthCounted[i] = matching.counts(truth.get(i));
+        }
+        for (int j : kept) {
+            predictedCounted[j] = true;
+        }
+        long pairs = 0;
+        for (ObjectMatch m : matches) {
+            int i = m.truthIndex();
+            int j = kept.get(m.predictedIndex());
+            if (truthCounted[i]) {
+                truthMatched[i] = true;
+                predictedMatched[j] = true;
+                pairs++;
+                addError(predicted.get(j).lengthM() - truth.get(i).lengthM());
+            } else {
+                // A short vessel that was found: optional, so the find is neither hit nor miss.
+                predictedCounted[j] = false;
+            }
+        }
+        long trueCount = 0;
+        long predictedCount = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            if (truthCounted[i]) {
+                trueCount++;
+                int b = LengthBin.of(truth.get(i).lengthM()).ordinal();
+                byBin[b] = byBin[b].plus(new ObjectScores(1, truthMatched[i] ? 1 : 0, 0, 0));
+            }
         }
         for (int j = 0; j < predicted.size(); j++) {
-            int b = LengthBin.of(predicted.get(j).lengthM()).ordinal();
-            byBin[b] = byBin[b].plus(new ObjectScores(0, 0, 1, predictedMatched[j] ? 1 : 0));
+            if (predictedCounted[j]) {
+                predictedCount++;
+                int b = LengthBin.of(predicted.get(j).lengthM()).ordinal();
+                byBin[b] = byBin[b].plus(new ObjectScores(0, 0, 1, predictedMatched[j] ? 1 : 0));
+                if (!predictedMatched[j]) {
+                    if (nearestTruthPx(predicted.get(j), truth) <= matching.nearPx()) {
+                        nearFalseAlarms++;
+                    } else {
+                        farFalseAlarms++;
+                    }
+                }
+            }
         }
-        return matches;
+        return new Outcome(
+                truthCounted,
+                truthMatched,
+                predictedCounted,
+                predictedMatched,
+                new ObjectScores(trueCount, pairs, predictedCount, pairs));
+    }
+
+    private static double nearestTruthPx(MaskObject object, List<MaskObject> truth) {
+        double nearest = Double.POSITIVE_INFINITY;
+        for (MaskObject t : truth) {
+            nearest = Math.min(nearest, object.centroidDistancePx(t));
+        }
+        return nearest;
     }
 
     private void addError(double errorM) {
@@ -77,6 +150,10 @@ public final class ObjectAccumulator {
             overall = overall.plus(byBin[bin.ordinal()]);
             bins.add(new LengthBinScores(bin, byBin[bin.ordinal()]));
         }
-        return new ObjectMetrics(overall, bins, LengthError.of(Arrays.copyOf(errorsM, errorCount)));
+        return new ObjectMetrics(
+                overall,
+                bins,
+                LengthError.of(Arrays.copyOf(errorsM, errorCount)),
+                new FalseAlarms(setAsideShort, nearFalseAlarms, farFalseAlarms));
     }
 }

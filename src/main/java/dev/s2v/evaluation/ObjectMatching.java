@@ -14,24 +14,56 @@ import java.util.Map;
  * the smallest summed centroid distance (the Hungarian method on the distances, with pairs beyond
  * the radius priced above any matching's total).
  *
+ * <p>Two further rules fit labels that leave out small craft (real datasets outline ships only):
+ * predicted objects shorter than {@code minLengthM} are set aside and counted apart, and true
+ * vessels shorter than it are optional (finding one earns nothing, missing one costs nothing); an
+ * unmatched prediction within {@code nearPx} of a labelled vessel is a near false alarm (a fragment
+ * or a double of it), one farther away a far false alarm (clutter, or an unlabelled craft: the
+ * gallery shows them).
+ *
  * @param radiusPx the largest centroid distance of a match, pixels
+ * @param minLengthM vessels shorter than this, metres, are set aside (predicted) or optional
+ *     (true); 0 counts every object
+ * @param nearPx how close, pixels, an unmatched prediction's centroid must be to a labelled
+ *     vessel's to count as near
  */
-public record ObjectMatching(double radiusPx) {
+public record ObjectMatching(double radiusPx, double minLengthM, double nearPx) {
 
     /** The default radius: 5 pixels, 50 m on the 10 m grid. */
     public static final double DEFAULT_RADIUS_PX = 5;
 
-    /** Validates the radius. */
+    /** The default distance of a near false alarm: 10 pixels, 100 m on the 10 m grid. */
+    public static final double DEFAULT_NEAR_PX = 10;
+
+    /** Validates the radius, the length and the distance. */
     public ObjectMatching {
         if (!(radiusPx > 0) || Double.isInfinite(radiusPx)) {
             throw new IllegalArgumentException(
                     "matching radiusPx must be positive and finite, got " + radiusPx);
         }
+        if (!(minLengthM >= 0) || Double.isInfinite(minLengthM)) {
+            throw new IllegalArgumentException(
+                    "the minimum vessel length must be 0 or more metres, got " + minLengthM);
+        }
+        if (!(nearPx >= 0) || Double.isInfinite(nearPx)) {
+            throw new IllegalArgumentException(
+                    "the near false-alarm distance must be 0 or more pixels, got " + nearPx);
+        }
     }
 
-    /** Matching within {@value #DEFAULT_RADIUS_PX} pixels. */
+    /** Matching within a radius, every object counted, near within {@value #DEFAULT_NEAR_PX} px. */
+    public ObjectMatching(double radiusPx) {
+        this(radiusPx, 0, DEFAULT_NEAR_PX);
+    }
+
+    /** Matching within {@value #DEFAULT_RADIUS_PX} pixels, every object counted. */
     public static ObjectMatching defaults() {
         return new ObjectMatching(DEFAULT_RADIUS_PX);
+    }
+
+    /** Whether an object is long enough to count (see {@link #minLengthM}). */
+    public boolean counts(MaskObject object) {
+        return object.lengthM() >= minLengthM;
     }
 
     /**

@@ -8,9 +8,14 @@ import java.util.List;
  * @param overall all vessels
  * @param byLength per length class, in {@link LengthBin} order
  * @param lengthError predicted - true length of matched vessels
+ * @param falseAlarms the predictions set aside as too short, and the false alarms near and far from
+ *     labelled vessels
  */
 public record ObjectMetrics(
-        ObjectScores overall, List<LengthBinScores> byLength, LengthError lengthError) {
+        ObjectScores overall,
+        List<LengthBinScores> byLength,
+        LengthError lengthError,
+        FalseAlarms falseAlarms) {
 
     /** Copies the list. */
     public ObjectMetrics {

@@ -252,10 +252,11 @@ final class ReportDocument {
         return lines;
     }
 
-    private static String byLengthNote() {
+    private String byLengthNote() {
         return "Recall is binned by the true vessel's length, precision by the predicted object's"
                 + " length, so a class's counts of true and predicted vessels differ; a class's"
-                + " F1 is shown only when it has both.";
+                + " F1 is shown only when it has both. "
+                + ReportText.falseAlarms(result.model().objects(), result.settings());
     }
 
     private Table byLength() {

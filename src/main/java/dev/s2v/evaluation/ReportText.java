@@ -56,4 +56,34 @@ final class ReportText {
         }
         return text;
     }
+
+    /**
+     * The sentence on the set-aside short predictions and on where the false alarms lie, for a
+     * predictor's vessel results.
+     */
+    static String falseAlarms(ObjectMetrics objects, EvaluationSettings settings) {
+        FalseAlarms f = objects.falseAlarms();
+        ObjectMatching m = settings.matching();
+        String shortRule =
+                m.minLengthM() > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "Predicted objects shorter than %s m were set aside (%d of them)"
+                                        + " and true vessels shorter than that are optional. ",
+                                metres(m.minLengthM()),
+                                f.setAsideShort())
+                        : "";
+        return shortRule
+                + String.format(
+                        Locale.ROOT,
+                        "Of the %d false alarms, %d lie within %s m of a labelled vessel (fragments"
+                                + " or doubles of it) and %d farther (clutter, or craft the labels"
+                                + " leave out: see the worst tiles); counting only the far ones,"
+                                + " vessel precision would be %s.",
+                        f.total(),
+                        f.near(),
+                        metres(m.nearPx() * settings.pixelSizeM()),
+                        f.far(),
+                        ratio(f.precisionCountingFarOnly(objects.overall().matchedPredicted())));
+    }
 }

@@ -4,6 +4,8 @@ import static dev.s2v.evaluation.TestObjects.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.s2v.raster.ConnectedComponents;
+import dev.s2v.raster.InstanceObjects;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +94,46 @@ class ObjectAccumulatorTest {
         assertEquals(LengthBin.FROM_25_TO_50_M, LengthBin.of(25));
         assertEquals(LengthBin.FROM_50_TO_100_M, LengthBin.of(99.9));
         assertEquals(LengthBin.OVER_100_M, LengthBin.of(100));
+    }
+
+    @Test
+    void shortPredictionsAreSetAsideAndShortVesselsAreOptional() {
+        ObjectAccumulator objects = new ObjectAccumulator(new ObjectMatching(5, 30, 10));
+        ObjectScores tile =
+                objects.add(
+                        // A 20 m vessel (optional), a 60 m vessel found, a 120 m vessel missed.
+                        List.of(at(0, 0, 20), at(0, 40, 60), at(50, 50, 120)),
+                        // The 20 m vessel found (neither hit nor false alarm), the 60 m one found,
+                        // a 10 m speck (set aside), a 40 m false alarm 8 px from the missed vessel
+                        // (near) and one 40 px from every vessel (far).
+                        List.of(
+                                at(0, 1, 25 + 10),
+                                at(0, 41, 58),
+                                at(20, 20, 10),
+                                at(58, 50, 40),
+                                at(90, 90, 40)));
+        assertEquals(new ObjectScores(2, 1, 3, 1), tile);
+        FalseAlarms f = objects.metrics().falseAlarms();
+        assertEquals(new FalseAlarms(1, 1, 1), f);
+        assertEquals(0.5, f.precisionCountingFarOnly(1), EPS);
+        assertEquals(1.0 / 3, objects.metrics().overall().precision(), EPS);
+    }
+
+    @Test
+    void twoMooredShipsFoundAsOneObjectAreOneHitAndOneMiss() {
+        int[] ids = new int[8 * 6];
+        byte[] predicted = new byte[8 * 6];
+        for (int r = 1; r < 5; r++) {
+            for (int c = 1; c < 7; c++) {
+                ids[r * 8 + c] = r < 3 ? 1 : 2;
+                predicted[r * 8 + c] = 1;
+            }
+        }
+        ObjectAccumulator objects = new ObjectAccumulator(ObjectMatching.defaults());
+        ObjectScores tile =
+                objects.add(
+                        InstanceObjects.of(ids, null, 8, 6, 10),
+                        ConnectedComponents.label(predicted, 8, 6, 10).objects());
+        assertEquals(new ObjectScores(2, 1, 1, 1), tile);
     }
 }
