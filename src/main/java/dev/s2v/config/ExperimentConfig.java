@@ -102,17 +102,43 @@ public record ExperimentConfig(
                             "generate_if_missing",
                             YamlFiles.mapper().valueToTree(GenerateConfig.defaults()));
         }
+        if (tree.path("dataset").has("build_if_missing")
+                && tree.path("dataset").get("build_if_missing").isObject()) {
+            ((ObjectNode) merged.get("dataset"))
+                    .set(
+                            "build_if_missing",
+                            YamlFiles.mapper().valueToTree(SourceConfig.defaults()));
+        }
         ConfigTrees.merge(merged, (ObjectNode) tree, file, "");
         for (String override : overrides) {
             ConfigTrees.set(merged, override, file);
         }
         ExperimentConfig config = YamlFiles.bind(file, merged, ExperimentConfig.class);
-        Path dataset = Path.of(config.dataset().path());
-        if (!dataset.isAbsolute()) {
-            Path folder = file.toAbsolutePath().getParent();
-            config = config.withDatasetPath(folder.resolve(dataset).normalize().toString());
-        }
-        return config;
+        Path folder = file.toAbsolutePath().getParent();
+        DatasetConfig d = config.dataset();
+        return new ExperimentConfig(
+                config.name(),
+                config.seed(),
+                config.bands(),
+                d.withPaths(
+                        resolve(folder, d.path()),
+                        d.source().map(s -> resolve(folder, s.from())).orElse(null),
+                        d.mixture().map(m -> resolve(folder, m.path())).orElse(null)),
+                config.model()
+                        .withInitFrom(
+                                config.model()
+                                        .initialWeights()
+                                        .map(m -> resolve(folder, m))
+                                        .orElse(null)),
+                config.train(),
+                config.normalization(),
+                config.evaluate());
+    }
+
+    /** A path of the file relative to its folder, made absolute. */
+    private static String resolve(Path folder, String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() ? path : folder.resolve(p).normalize().toString();
     }
 
     /** The same experiment with another dataset folder (resolved paths are absolute). */
@@ -121,7 +147,10 @@ public record ExperimentConfig(
                 name,
                 seed,
                 bands,
-                new DatasetConfig(path, dataset.tileSize(), dataset.generateIfMissing()),
+                dataset.withPaths(
+                        path,
+                        dataset.source().map(SourceConfig::from).orElse(null),
+                        dataset.mixture().map(MixConfig::path).orElse(null)),
                 model,
                 train,
                 normalization,

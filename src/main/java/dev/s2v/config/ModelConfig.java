@@ -1,6 +1,7 @@
 package dev.s2v.config;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The UNET.
@@ -12,9 +13,17 @@ import java.util.Locale;
  * @param batchNorm whether each convolution is followed by batch normalisation
  * @param decoder {@code transposed} (3x3 stride-2 transposed convolutions, the reference) or {@code
  *     upsample_conv} (nearest-neighbour upsampling then a 3x3 convolution)
+ * @param initFrom a model folder whose weights start the training (layers matched by name and
+ *     shape), e.g. a synthetic pre-training before real fine-tuning; relative to the experiment
+ *     file's folder unless absolute; absent: random weights
  */
 public record ModelConfig(
-        int filters, int depth, double dropout, boolean batchNorm, String decoder) {
+        int filters,
+        int depth,
+        double dropout,
+        boolean batchNorm,
+        String decoder,
+        String initFrom) {
 
     /** The decoders offered. */
     public static final String DECODERS = "transposed, upsample_conv";
@@ -41,8 +50,18 @@ public record ModelConfig(
         }
     }
 
+    /** The model folder to start from, if any. */
+    public Optional<String> initialWeights() {
+        return Optional.ofNullable(initFrom);
+    }
+
+    /** The same network started from another folder (resolved paths are absolute). */
+    public ModelConfig withInitFrom(String folder) {
+        return new ModelConfig(filters, depth, dropout, batchNorm, decoder, folder);
+    }
+
     /** Base 16, depth 4, dropout 0.25, batch norm, transposed-convolution decoder. */
     public static ModelConfig defaults() {
-        return new ModelConfig(16, 4, 0.25, true, "transposed");
+        return new ModelConfig(16, 4, 0.25, true, "transposed", null);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -321,6 +322,39 @@ public final class TrainedModel implements AutoCloseable {
                 }
             }
             return probabilities;
+        }
+    }
+
+    /**
+     * Copies these weights into another network, layer by layer, matched by name and shape: the
+     * start of a fine-tuning. The target must be initialised; its arrays are overwritten in place,
+     * so a trainer built on it sees the copies.
+     *
+     * @throws ModelFormatException naming the first layer that the target lacks or that has another
+     *     shape there
+     */
+    public void copyWeightsInto(UNetBlock target) {
+        Map<String, NDArray> mine = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            mine.put(p.getKey(), p.getValue().getArray());
+        }
+        for (Pair<String, Parameter> p : target.getParameters()) {
+            NDArray from = mine.get(p.getKey());
+            NDArray into = p.getValue().getArray();
+            if (from == null || !from.getShape().equals(into.getShape())) {
+                throw new ModelFormatException(
+                        folder.resolve(WEIGHTS_FILE),
+                        "cannot start the network from these weights: layer "
+                                + p.getKey()
+                                + " is "
+                                + into.getShape()
+                                + " there but "
+                                + (from == null ? "absent" : from.getShape().toString())
+                                + " here (this model: "
+                                + describe(descriptor.architecture())
+                                + ")");
+            }
+            into.set(new NDIndex("..."), from);
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Finds an experiment's dataset, or builds the synthetic one its configuration describes, and
@@ -29,17 +30,60 @@ final class DatasetPreparation {
             throws IOException {
         Path folder = Path.of(config.dataset().path());
         if (!Files.exists(folder)) {
-            if (config.dataset().generation().isEmpty()) {
+            if (config.dataset().generation().isPresent()) {
+                SyntheticDataset.generate(folder, config, out);
+            } else if (config.dataset().source().isPresent()) {
+                SourceDataset.build(folder, config, out);
+            } else {
                 throw new NoSuchFileException(
                         folder.toString(),
                         null,
                         "no such dataset folder; build it with s2v tiles, or add"
-                                + " dataset.generate_if_missing to "
+                                + " dataset.generate_if_missing or dataset.build_if_missing to "
                                 + configFile);
             }
-            SyntheticDataset.generate(folder, config, out);
         }
         DatasetFolder dataset = DatasetFolder.open(folder);
+        requireFits(dataset, config, configFile, "");
+        int trainTiles = dataset.tiles(Split.TRAIN).size();
+        if (dataset.tiles(Split.VAL).isEmpty()) {
+            throw new IllegalArgumentException(
+                    folder
+                            + ": the validation split is empty; early stopping and the threshold"
+                            + " need one (rebuild with s2v tiles --val > 0)");
+        }
+        if (config.train().batchSize() > trainTiles * config.train().oversamplePositives()) {
+            throw new ConfigException(
+                    configFile,
+                    "train.batch_size",
+                    config.train().batchSize()
+                            + " is larger than the training split ("
+                            + trainTiles
+                            + " tiles)");
+        }
+        return dataset;
+    }
+
+    /**
+     * The second dataset {@code dataset.mix} names, checked like the experiment's own.
+     *
+     * @throws NoSuchFileException when its folder is missing
+     * @throws IllegalArgumentException when it does not fit the experiment
+     */
+    static Optional<DatasetFolder> mixture(ExperimentConfig config, Path configFile)
+            throws IOException {
+        if (config.dataset().mixture().isEmpty()) {
+            return Optional.empty();
+        }
+        DatasetFolder mixed = DatasetFolder.open(Path.of(config.dataset().mixture().get().path()));
+        requireFits(mixed, config, configFile, "dataset.mix: ");
+        return Optional.of(mixed);
+    }
+
+    /** Same bands in the same order, same tile size, training tiles. */
+    private static void requireFits(
+            DatasetFolder dataset, ExperimentConfig config, Path configFile, String prefix) {
+        Path folder = dataset.folder();
         if (!dataset.descriptor().bands().equals(config.bands())) {
             throw new ConfigException(
                     configFile,
@@ -63,25 +107,8 @@ final class DatasetPreparation {
                             + folder
                             + ")");
         }
-        int trainTiles = dataset.tiles(Split.TRAIN).size();
-        if (trainTiles == 0) {
-            throw new IllegalArgumentException(folder + ": the training split is empty");
+        if (dataset.tiles(Split.TRAIN).isEmpty()) {
+            throw new IllegalArgumentException(prefix + folder + ": the training split is empty");
         }
-        if (dataset.tiles(Split.VAL).isEmpty()) {
-            throw new IllegalArgumentException(
-                    folder
-                            + ": the validation split is empty; early stopping and the threshold"
-                            + " need one (rebuild with s2v tiles --val > 0)");
-        }
-        if (config.train().batchSize() > trainTiles * config.train().oversamplePositives()) {
-            throw new ConfigException(
-                    configFile,
-                    "train.batch_size",
-                    config.train().batchSize()
-                            + " is larger than the training split ("
-                            + trainTiles
-                            + " tiles)");
-        }
-        return dataset;
     }
 }

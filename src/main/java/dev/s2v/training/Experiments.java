@@ -94,9 +94,10 @@ public final class Experiments {
                             + " the experiment");
         }
         DatasetFolder dataset = DatasetPreparation.ensure(config, configFile, out);
+        Optional<DatasetFolder> mixture = DatasetPreparation.mixture(config, configFile);
         RunFolder run =
                 RunFolder.create(request.experimentsRoot(), config, checkpoint, out, terminal);
-        try (Training training = new Training(config, dataset, run)) {
+        try (Training training = new Training(config, dataset, mixture, run)) {
             run.log(
                     String.format(
                             Locale.ROOT,
@@ -152,6 +153,7 @@ public final class Experiments {
                             request.modelsRoot(),
                             config,
                             dataset,
+                            training.normalization(),
                             training.block(),
                             training.lossParameters(),
                             config.train().threshold());

@@ -2,6 +2,7 @@ package dev.s2v.training;
 
 import dev.s2v.config.BuildInfo;
 import dev.s2v.config.ExperimentConfig;
+import dev.s2v.config.Normalization;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.model.ModelDescriptor;
 import dev.s2v.model.TrainedModel;
@@ -26,6 +27,7 @@ final class ModelExport {
     /**
      * Writes the model folder.
      *
+     * @param normalization the input rule the network was trained with
      * @param lossParameters the loss's parameters as training used them
      * @return the model folder
      * @throws IOException when writing fails
@@ -34,6 +36,7 @@ final class ModelExport {
             Path modelsRoot,
             ExperimentConfig config,
             DatasetFolder dataset,
+            Normalization normalization,
             UNetBlock block,
             Map<String, Double> lossParameters,
             double threshold)
@@ -43,7 +46,7 @@ final class ModelExport {
                         config.bandList(),
                         dataset.tileSize(),
                         true,
-                        dataset.descriptor().normalization().of(config.normalizationKind()),
+                        normalization,
                         block.architecture(),
                         new LossSpec(config.train().loss(), lossParameters),
                         threshold,

@@ -21,16 +21,19 @@ import dev.s2v.dataset.Split;
 import dev.s2v.dataset.TileDataset;
 import dev.s2v.evaluation.ConfusionMatrix;
 import dev.s2v.model.Decoder;
+import dev.s2v.model.TrainedModel;
 import dev.s2v.model.UNetArchitecture;
 import dev.s2v.model.UNetBlock;
 import dev.s2v.model.loss.LossSpec;
 import dev.s2v.model.loss.Losses;
 import dev.s2v.model.loss.SegmentationLoss;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
@@ -46,8 +49,9 @@ final class Training implements AutoCloseable {
 
     private final ExperimentConfig config;
     private final RunFolder run;
-    private final TileDataset train;
+    private final TrainingSamples train;
     private final TileDataset val;
+    private final Normalization normalization;
     private final SegmentationLoss loss;
     private final NDManager manager;
     private final Model model;
@@ -63,56 +67,115 @@ final class Training implements AutoCloseable {
      *
      * @throws IOException when tiles cannot be read
      */
-    Training(ExperimentConfig config, DatasetFolder dataset, RunFolder run) throws IOException {
+    Training(
+            ExperimentConfig config,
+            DatasetFolder dataset,
+            Optional<DatasetFolder> mixture,
+            RunFolder run)
+            throws IOException {
         this.config = config;
         this.run = run;
         TrainConfig t = config.train();
-        Normalization normalization =
-                dataset.descriptor().normalization().of(config.normalizationKind());
-        this.train =
-                TileDataset.builder()
-                        .setSplit(dataset, Split.TRAIN)
-                        .setNormalization(normalization)
-                        .optAugmentations(t.augment(), t.expand())
-                        .optOversamplePositives(t.oversamplePositives())
-                        .optSeed(config.seed())
-                        .build();
-        this.val =
-                TileDataset.builder()
-                        .setSplit(dataset, Split.VAL)
-                        .setNormalization(normalization)
-                        .build();
-        this.loss = Losses.create(t.loss(), lossParameters(t, dataset));
-        this.higherIsBetter = "val_dice".equals(t.earlyStopping().monitor());
-        this.manager = NDManager.newBaseManager();
-        Engine.getInstance().setRandomSeed((int) config.seed());
-        this.block =
-                UNetBlock.of(
-                        new UNetArchitecture(
-                                config.bands().size(),
-                                config.model().filters(),
-                                config.model().depth(),
-                                config.model().dropout(),
-                                config.model().batchNorm(),
-                                Decoder.parse(config.model().decoder())));
-        this.model = Model.newInstance(config.name());
-        model.setBlock(block);
-        this.optimizer = new ResumableOptimizer(t.optimizer(), (float) t.learningRate(), manager);
-        this.trainer =
-                model.newTrainer(
-                        new DefaultTrainingConfig(loss)
-                                .optOptimizer(optimizer)
-                                // Keras' glorot_uniform: limit sqrt(6 / (fan_in + fan_out)).
-                                .optInitializer(
-                                        new XavierInitializer(
-                                                XavierInitializer.RandomType.UNIFORM,
-                                                XavierInitializer.FactorType.AVG,
-                                                3),
-                                        Parameter.Type.WEIGHT));
-        int size = dataset.tileSize();
-        trainer.initialize(new Shape(t.batchSize(), config.bands().size(), size, size));
-        optimizer.nameParameters(block.getParameters());
-        this.state = TrainingState.start(higherIsBetter);
+        Optional<TrainedModel> start = openInitialWeights(config);
+        try {
+            // Weights started from another model keep its input scale: they learnt on it.
+            this.normalization =
+                    start.map(m -> m.descriptor().normalization())
+                            .orElse(
+                                    dataset.descriptor()
+                                            .normalization()
+                                            .of(config.normalizationKind()));
+            this.train =
+                    new TrainingSamples(
+                            trainingTiles(dataset, t, normalization, config.seed()),
+                            mixture.isEmpty()
+                                    ? null
+                                    : trainingTiles(mixture.get(), t, normalization, config.seed()),
+                            config.dataset().mixture().map(m -> m.share()).orElse(0.0),
+                            config.seed());
+            this.val =
+                    TileDataset.builder()
+                            .setSplit(dataset, Split.VAL)
+                            .setNormalization(normalization)
+                            .build();
+            this.loss = Losses.create(t.loss(), lossParameters(t, dataset));
+            this.higherIsBetter = "val_dice".equals(t.earlyStopping().monitor());
+            this.manager = NDManager.newBaseManager();
+            Engine.getInstance().setRandomSeed((int) config.seed());
+            this.block =
+                    UNetBlock.of(
+                            new UNetArchitecture(
+                                    config.bands().size(),
+                                    config.model().filters(),
+                                    config.model().depth(),
+                                    config.model().dropout(),
+                                    config.model().batchNorm(),
+                                    Decoder.parse(config.model().decoder())));
+            this.model = Model.newInstance(config.name());
+            model.setBlock(block);
+            this.optimizer =
+                    new ResumableOptimizer(t.optimizer(), (float) t.learningRate(), manager);
+            this.trainer =
+                    model.newTrainer(
+                            new DefaultTrainingConfig(loss)
+                                    .optOptimizer(optimizer)
+                                    // Keras' glorot_uniform: limit sqrt(6 / (fan_in + fan_out)).
+                                    .optInitializer(
+                                            new XavierInitializer(
+                                                    XavierInitializer.RandomType.UNIFORM,
+                                                    XavierInitializer.FactorType.AVG,
+                                                    3),
+                                            Parameter.Type.WEIGHT));
+            int size = dataset.tileSize();
+            trainer.initialize(new Shape(t.batchSize(), config.bands().size(), size, size));
+            start.ifPresent(m -> m.copyWeightsInto(block));
+            optimizer.nameParameters(block.getParameters());
+            this.state = TrainingState.start(higherIsBetter);
+        } finally {
+            start.ifPresent(TrainedModel::close);
+        }
+    }
+
+    private static TileDataset trainingTiles(
+            DatasetFolder dataset, TrainConfig t, Normalization normalization, long seed)
+            throws IOException {
+        return TileDataset.builder()
+                .setSplit(dataset, Split.TRAIN)
+                .setNormalization(normalization)
+                .optAugmentations(t.augment(), t.expand())
+                .optOversamplePositives(t.oversamplePositives())
+                .optSeed(seed)
+                .build();
+    }
+
+    /**
+     * The model {@code model.init_from} names, checked against the experiment's bands and network.
+     *
+     * @throws IllegalArgumentException naming the model and what differs
+     */
+    private static Optional<TrainedModel> openInitialWeights(ExperimentConfig config)
+            throws IOException {
+        if (config.model().initialWeights().isEmpty()) {
+            return Optional.empty();
+        }
+        TrainedModel model = TrainedModel.load(Path.of(config.model().initialWeights().get()));
+        if (!model.descriptor().bands().equals(config.bandList())) {
+            model.close();
+            throw new IllegalArgumentException(
+                    "model.init_from: "
+                            + model.folder()
+                            + " reads bands "
+                            + model.descriptor().bands()
+                            + ", this experiment "
+                            + config.bandList()
+                            + "; a network can only start from one of the same bands");
+        }
+        return Optional.of(model);
+    }
+
+    /** How reflectances become the network's inputs in this training, as model.xml records. */
+    Normalization normalization() {
+        return normalization;
     }
 
     /** A missing positive-class weight of a weighted cross-entropy takes the dataset's. */

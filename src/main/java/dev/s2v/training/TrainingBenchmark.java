@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code s2v bench train}: training and inference throughput of the UNET at several widths on real
@@ -60,7 +61,7 @@ public final class TrainingBenchmark {
         for (int base : filters) {
             ExperimentConfig config = config(dataset, base, batchSize);
             RunFolder run = RunFolder.create(scratch, config, null, quiet(), false);
-            try (Training training = new Training(config, dataset, run)) {
+            try (Training training = new Training(config, dataset, Optional.empty(), run)) {
                 training.timeSteps(1, WARM_UP_STEPS);
                 double[] timed = training.timeSteps(1, steps);
                 training.timeInference(1);
@@ -89,7 +90,7 @@ public final class TrainingBenchmark {
         RunFolder run = RunFolder.create(scratch, config, null, quiet(), false);
         List<Integer> at = new ArrayList<>();
         List<Double> mb = new ArrayList<>();
-        try (Training training = new Training(config, dataset, run)) {
+        try (Training training = new Training(config, dataset, Optional.empty(), run)) {
             training.timeSteps(1, WARM_UP_STEPS);
             at.add(0);
             mb.add(residentMb());
@@ -108,8 +109,9 @@ public final class TrainingBenchmark {
                 "bench-" + filters,
                 42,
                 dataset.descriptor().bands(),
-                new DatasetConfig(dataset.folder().toString(), dataset.tileSize(), null),
-                new ModelConfig(filters, 4, 0.25, true, "transposed"),
+                new DatasetConfig(
+                        dataset.folder().toString(), dataset.tileSize(), null, null, null),
+                new ModelConfig(filters, 4, 0.25, true, "transposed", null),
                 new TrainConfig(
                         1,
                         batchSize,
