@@ -152,7 +152,8 @@ final class EvaluateCommand implements Callable<Integer> {
                                     matching,
                                     windows.settings(),
                                     out != null ? out : model.resolve("eval-" + name),
-                                    overwrite),
+                                    overwrite,
+                                    null),
                             stdout::println,
                             new ProgressMeter(
                                     spec.commandLine().getErr(), System.console() != null));

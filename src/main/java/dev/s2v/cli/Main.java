@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             TrainCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            CompareCommand.class,
             BenchCommand.class,
             SynthCommand.class,
             ExploreCommand.class,

@@ -1,6 +1,7 @@
 package dev.s2v.evaluation;
 
 import dev.s2v.config.EvaluateConfig;
+import dev.s2v.config.Normalization;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.ModelInput;
 import dev.s2v.dataset.Split;
@@ -404,46 +405,20 @@ public final class Evaluation {
          */
         private Optional<PixelBaseline> fitSpectralBaseline() throws IOException {
             long start = System.nanoTime();
-            List<TileRecord> train = spread(dataset.tiles(Split.TRAIN), MAX_FIT_TILES);
-            long water = 0;
-            for (TileRecord t : train) {
-                water += (long) size * size - t.nodataPixels() - t.vesselPixels();
-            }
-            double share = water <= FIT_WATER_PIXELS ? 1 : (double) FIT_WATER_PIXELS / water;
-            List<SpectralBand> bands = model.descriptor().bands();
-            TrainingSample sample = new TrainingSample(bands.size(), share, FIT_SEED);
-            for (TileRecord t : train) {
-                TileReader.Tile tile = reader.read(t, null, 0);
-                sample.add(tile.reflectance(), tile.truth(), tile.valid());
-            }
+            FittedBaseline fitted =
+                    Evaluation.fitSpectralBaseline(dataset, model.descriptor().bands());
             phases.add(
                     new EvaluationSummary.Phase(
-                            "spectral baseline fit (train split)", train.size(), seconds(start)));
-            int trainTiles = dataset.tiles(Split.TRAIN).size();
-            if (sample.vesselPixels() == 0) {
-                notes.add(
-                        "No spectral baseline: the training split ("
-                                + trainTiles
-                                + " tiles) has no vessel pixel to fit it on.");
-                log.accept("no spectral baseline: the training split has no vessel pixel");
-                return Optional.empty();
-            }
-            SpectralThresholdBaseline fitted = sample.fit(bands);
-            notes.add(
-                    String.format(
-                            Locale.ROOT,
-                            "The spectral baseline was fitted on %d of the %d training tiles:"
-                                    + " all %d of their valid vessel pixels and %s of their"
-                                    + " %d valid water pixels (weighted back to the whole).",
-                            train.size(),
-                            trainTiles,
-                            sample.vesselPixels(),
-                            share == 1
-                                    ? "all"
-                                    : String.format(Locale.ROOT, "a random %.2f %%", 100 * share),
-                            sample.pixelsSeen() - sample.vesselPixels()));
-            log.accept("spectral baseline: " + fitted.description());
-            return Optional.of(fitted);
+                            "spectral baseline fit (train split)",
+                            fitted.tilesRead(),
+                            seconds(start)));
+            notes.add(fitted.note());
+            log.accept(
+                    fitted.baseline()
+                            .map(b -> "spectral baseline: " + b.description())
+                            .orElse(
+                                    "no spectral baseline: the training split has no vessel pixel"));
+            return fitted.baseline().map(b -> b);
         }
 
         /**
@@ -519,6 +494,69 @@ public final class Evaluation {
                     });
             return gallery;
         }
+    }
+
+    /**
+     * The spectral-threshold baseline fitted on a dataset's training tiles, and the sentence for
+     * the report saying how it was fitted (or why it could not be).
+     *
+     * @param baseline the fitted rule; empty when the training split has no vessel pixel
+     * @param note one sentence for the report
+     * @param tilesRead training tiles read
+     */
+    public record FittedBaseline(
+            Optional<SpectralThresholdBaseline> baseline, String note, int tilesRead) {}
+
+    /**
+     * Fits the spectral-threshold baseline on the training tiles of a dataset (at most {@value
+     * #MAX_FIT_TILES}, spread over the split; all vessel pixels, about {@value #FIT_WATER_PIXELS}
+     * water pixels), for the given bands.
+     *
+     * @throws IOException when a tile cannot be read
+     */
+    public static FittedBaseline fitSpectralBaseline(
+            DatasetFolder dataset, List<SpectralBand> bands) throws IOException {
+        int size = dataset.tileSize();
+        List<TileRecord> train = spread(dataset.tiles(Split.TRAIN), MAX_FIT_TILES);
+        long water = 0;
+        for (TileRecord t : train) {
+            water += (long) size * size - t.nodataPixels() - t.vesselPixels();
+        }
+        double share = water <= FIT_WATER_PIXELS ? 1 : (double) FIT_WATER_PIXELS / water;
+        double[] ones = new double[bands.size()];
+        Arrays.fill(ones, 1);
+        // Only reflectances are read: the normalisation of the inputs plays no part.
+        TileReader reader = new TileReader(dataset, new ModelInput(bands, Normalization.max(ones)));
+        TrainingSample sample = new TrainingSample(bands.size(), share, FIT_SEED);
+        for (TileRecord t : train) {
+            TileReader.Tile tile = reader.read(t, null, 0);
+            sample.add(tile.reflectance(), tile.truth(), tile.valid());
+        }
+        int trainTiles = dataset.tiles(Split.TRAIN).size();
+        if (sample.vesselPixels() == 0) {
+            return new FittedBaseline(
+                    Optional.empty(),
+                    "No spectral baseline: the training split ("
+                            + trainTiles
+                            + " tiles) has no vessel pixel to fit it on.",
+                    train.size());
+        }
+        return new FittedBaseline(
+                Optional.of(sample.fit(bands)),
+                String.format(
+                        Locale.ROOT,
+                        "The spectral baseline was fitted on %d of the %d training tiles of %s:"
+                                + " all %d of their valid vessel pixels and %s of their %d valid"
+                                + " water pixels (weighted back to the whole).",
+                        train.size(),
+                        trainTiles,
+                        folderName(dataset.folder()),
+                        sample.vesselPixels(),
+                        share == 1
+                                ? "all"
+                                : String.format(Locale.ROOT, "a random %.2f %%", 100 * share),
+                        sample.pixelsSeen() - sample.vesselPixels()),
+                train.size());
     }
 
     /**

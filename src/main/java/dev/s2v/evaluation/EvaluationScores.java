@@ -256,7 +256,7 @@ public final class EvaluationScores {
                         histogram.rocAuc(),
                         histogram.precisionRecallCurve(),
                         histogram.rocCurve());
-        return new PredictorResult(name, description, pixels, objects.metrics());
+        return new PredictorResult(name, description, pixels, objects.metrics(), sceneRows());
     }
 
     /** The histogram of every pixel scored so far. */

@@ -57,6 +57,14 @@ public final class SceneEvaluation {
     private SceneEvaluation() {}
 
     /**
+     * A baseline to score beside the model.
+     *
+     * @param predictor how it predicts
+     * @param note how it was made, one sentence for the report
+     */
+    public record Baseline(PixelBaseline predictor, String note) {}
+
+    /**
      * What to evaluate.
      *
      * @param model the model folder
@@ -67,6 +75,9 @@ public final class SceneEvaluation {
      * @param windows how scenes are cut into windows
      * @param out the report folder to create
      * @param overwrite whether an existing report folder is replaced
+     * @param baseline a baseline scored beside the model and the all-background one (e.g. the
+     *     spectral threshold fitted on training tiles), with the report's sentence on how it was
+     *     made; or null
      */
     public record Request(
             Path model,
@@ -76,7 +87,8 @@ public final class SceneEvaluation {
             ObjectMatching matching,
             WindowSettings windows,
             Path out,
-            boolean overwrite) {
+            boolean overwrite,
+            Baseline baseline) {
         /** Validates that everything is given. */
         public Request {
             if (model == null
@@ -123,7 +135,11 @@ public final class SceneEvaluation {
             double pixelSizeM = Evaluation.PIXEL_SIZE_M;
             EvaluationScores modelScores =
                     new EvaluationScores(threshold, request.matching(), pixelSizeM);
-            List<PixelBaseline> baselines = List.of(new AllBackgroundBaseline());
+            List<PixelBaseline> baselines = new ArrayList<>();
+            if (request.baseline() != null) {
+                baselines.add(request.baseline().predictor());
+            }
+            baselines.add(new AllBackgroundBaseline());
             List<EvaluationScores> baselineScores = new ArrayList<>();
             for (int i = 0; i < baselines.size(); i++) {
                 baselineScores.add(
@@ -282,8 +298,11 @@ public final class SceneEvaluation {
                         descriptor.tileSizePx(),
                         SCENES));
         notes.add(
-                "The spectral-threshold baseline is fitted on training tiles and is scored by the"
-                        + " tile evaluation (s2v evaluate --dataset) only.");
+                request.baseline() != null
+                        ? request.baseline().note()
+                        : "The spectral-threshold baseline is fitted on training tiles and is"
+                                + " scored by the tile evaluation (s2v evaluate --dataset) and by s2v"
+                                + " compare.");
         return notes;
     }
 

@@ -88,7 +88,8 @@ class SceneEvaluationTest {
                                 ObjectMatching.defaults(),
                                 new WindowSettings(32, 0, 4),
                                 dir.resolve("scene-report"),
-                                false),
+                                false,
+                                null),
                         line -> {},
                         ProgressMeter.silent());
 
