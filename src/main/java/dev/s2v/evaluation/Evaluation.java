@@ -46,6 +46,9 @@ public final class Evaluation {
     /** Tiles in the report's gallery of worst tiles. */
     static final int GALLERY_TILES = 12;
 
+    /** Further tiles in the gallery, those with the most far false alarms. */
+    public static final int FAR_FALSE_ALARM_TILES = 6;
+
     /** Pixels per prediction batch: 32 tiles of 64 x 64. */
     private static final int BATCH_PIXELS = 32 * 64 * 64;
 
@@ -344,8 +347,12 @@ public final class Evaluation {
                             modelScores.sceneRows(),
                             modelScores.tileRows(),
                             notes);
-            List<GalleryTile> gallery =
-                    gallery(modelScores.worstTiles(GALLERY_TILES), tiles, threshold.threshold());
+            EvaluationScores.GallerySelection chosen =
+                    modelScores.gallery(GALLERY_TILES, FAR_FALSE_ALARM_TILES);
+            Gallery gallery =
+                    new Gallery(
+                            gallery(chosen.worst(), tiles, threshold.threshold()),
+                            gallery(chosen.farFalseAlarms(), tiles, threshold.threshold()));
             long start = System.nanoTime();
             ReportWriter.write(out, result, gallery, request.overwrite());
             phases.add(new EvaluationSummary.Phase("report", 0, seconds(start)));
@@ -465,9 +472,9 @@ public final class Evaluation {
             phases.add(new EvaluationSummary.Phase(phase, tiles.size(), seconds(start)));
         }
 
-        /** The worst tiles read and predicted again, with their true colour. */
+        /** Gallery tiles read and predicted again, with their true colour. */
         private List<GalleryTile> gallery(
-                List<TileRow> worst, List<TileRecord> tiles, Threshold threshold)
+                List<TileRow> chosen, List<TileRecord> tiles, Threshold threshold)
                 throws IOException {
             Map<String, TileRecord> byId = new HashMap<>();
             for (TileRecord t : tiles) {
@@ -475,8 +482,8 @@ public final class Evaluation {
             }
             List<GalleryTile> gallery = new ArrayList<>();
             predict(
-                    "gallery of the worst tiles",
-                    worst.stream().map(w -> byId.get(w.tileId())).toList(),
+                    "gallery",
+                    chosen.stream().map(w -> byId.get(w.tileId())).toList(),
                     (tile, probability) -> {
                         float[][] rgb = reader.trueColour(tile.record());
                         gallery.add(

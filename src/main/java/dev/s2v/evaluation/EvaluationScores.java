@@ -5,6 +5,7 @@ import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.PixelWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,12 +106,14 @@ public final class EvaluationScores {
         ConfusionMatrix confusion = ConfusionMatrix.of(predicted, truth, valid);
         List<MaskObject> predictedObjects =
                 ConnectedComponents.label(predicted, width, height, pixelSizeM).objects();
-        ObjectScores tileObjects = objects.add(trueObjects, predictedObjects);
+        ObjectAccumulator.Outcome outcome = objects.addMatched(trueObjects, predictedObjects);
         if (confusion.total() > 0) {
             diceSum += confusion.f1();
             tilesCounted++;
         }
-        TileRow row = new TileRow(sceneId, tileId, confusion, tileObjects);
+        TileRow row =
+                new TileRow(
+                        sceneId, tileId, confusion, outcome.overall(), outcome.farFalseAlarms());
         tiles.add(row);
         return row;
     }
@@ -155,6 +158,7 @@ public final class EvaluationScores {
         ObjectAccumulator.Outcome outcome = objects.addMatched(truth, predicted);
         ObjectScores[] perCell = new ObjectScores[cells.size()];
         Arrays.fill(perCell, ObjectScores.empty());
+        long[] farPerCell = new long[cells.size()];
         CellIndex index = new CellIndex(cells);
         for (int i = 0; i < truth.size(); i++) {
             if (outcome.truthCounted()[i]) {
@@ -170,6 +174,7 @@ public final class EvaluationScores {
                 perCell[c] =
                         perCell[c].plus(
                                 new ObjectScores(0, 0, 1, outcome.predictedMatched()[j] ? 1 : 0));
+                farPerCell[c] += outcome.predictedFar()[j] ? 1 : 0;
             }
         }
         for (int c = 0; c < cells.size(); c++) {
@@ -178,7 +183,9 @@ public final class EvaluationScores {
                 diceSum += confusion.f1();
                 tilesCounted++;
             }
-            tiles.add(new TileRow(sceneId, cells.get(c).cellId(), confusion, perCell[c]));
+            tiles.add(
+                    new TileRow(
+                            sceneId, cells.get(c).cellId(), confusion, perCell[c], farPerCell[c]));
         }
     }
 
@@ -286,12 +293,35 @@ public final class EvaluationScores {
         return List.copyOf(scenes.values());
     }
 
-    /** The {@code n} worst tiles with at least one valid pixel ({@link TileRow#WORST_FIRST}). */
-    public List<TileRow> worstTiles(int n) {
-        return tiles.stream()
-                .filter(t -> t.confusion().total() > 0)
-                .sorted(TileRow.WORST_FIRST)
-                .limit(n)
-                .toList();
+    /**
+     * The tiles for the report's gallery: the {@code worst} worst tiles with at least one valid
+     * pixel ({@link TileRow#WORST_FIRST}), then up to {@code far} others with the most far false
+     * alarms, so that an analyst sees whether they are unlabelled craft or real mistakes.
+     */
+    public GallerySelection gallery(int worst, int far) {
+        List<TileRow> worstRows =
+                tiles.stream()
+                        .filter(t -> t.confusion().total() > 0)
+                        .sorted(TileRow.WORST_FIRST)
+                        .limit(worst)
+                        .toList();
+        List<TileRow> farRows =
+                tiles.stream()
+                        .filter(t -> t.farFalseAlarms() > 0 && !worstRows.contains(t))
+                        .sorted(
+                                Comparator.comparingLong(TileRow::farFalseAlarms)
+                                        .reversed()
+                                        .thenComparing(TileRow.WORST_FIRST))
+                        .limit(far)
+                        .toList();
+        return new GallerySelection(worstRows, farRows);
     }
+
+    /**
+     * Tiles chosen for the gallery.
+     *
+     * @param worst the worst tiles, worst first
+     * @param farFalseAlarms the tiles with the most far false alarms among the others, most first
+     */
+    public record GallerySelection(List<TileRow> worst, List<TileRow> farFalseAlarms) {}
 }

@@ -32,6 +32,8 @@ public final class ObjectAccumulator {
      * @param predictedCounted per predicted object: counted (long enough, and not matched to an
      *     optional short vessel)
      * @param predictedMatched per predicted object: matched to a counted true vessel
+     * @param predictedFar per predicted object: a counted false alarm farther than the near
+     *     distance from every true vessel
      * @param overall the counts
      */
     public record Outcome(
@@ -39,7 +41,18 @@ public final class ObjectAccumulator {
             boolean[] truthMatched,
             boolean[] predictedCounted,
             boolean[] predictedMatched,
-            ObjectScores overall) {}
+            boolean[] predictedFar,
+            ObjectScores overall) {
+
+        /** The far false alarms. */
+        public long farFalseAlarms() {
+            long far = 0;
+            for (boolean f : predictedFar) {
+                far += f ? 1 : 0;
+            }
+            return far;
+        }
+    }
 
     /**
      * Matches and counts one tile's objects.
@@ -76,6 +89,7 @@ public final class ObjectAccumulator {
         boolean[] truthMatched = new boolean[truth.size()];
         boolean[] predictedCounted = new boolean[predicted.size()];
         boolean[] predictedMatched = new boolean[predicted.size()];
+        boolean[] predictedFar = new boolean[predicted.size()];
         for (int i = 0; i < truth.size(); i++) {
             truthCounted[i] = matching.counts(truth.get(i));
         }
@@ -115,6 +129,7 @@ public final class ObjectAccumulator {
                         nearFalseAlarms++;
                     } else {
                         farFalseAlarms++;
+                        predictedFar[j] = true;
                     }
                 }
             }
@@ -124,6 +139,7 @@ public final class ObjectAccumulator {
                 truthMatched,
                 predictedCounted,
                 predictedMatched,
+                predictedFar,
                 new ObjectScores(trueCount, pairs, predictedCount, pairs));
     }
 

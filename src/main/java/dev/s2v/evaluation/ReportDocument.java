@@ -12,11 +12,58 @@ import java.util.Locale;
  */
 final class ReportDocument {
     private final EvaluationResult result;
-    private final List<ReportWriter.GalleryImage> gallery;
+    private final List<ReportWriter.GalleryImage> worst;
+    private final List<ReportWriter.GalleryImage> farFalseAlarms;
 
-    ReportDocument(EvaluationResult result, List<ReportWriter.GalleryImage> gallery) {
+    ReportDocument(
+            EvaluationResult result,
+            List<ReportWriter.GalleryImage> worst,
+            List<ReportWriter.GalleryImage> farFalseAlarms) {
         this.result = result;
-        this.gallery = gallery;
+        this.worst = worst;
+        this.farFalseAlarms = farFalseAlarms;
+    }
+
+    private static void markdownGallery(
+            StringBuilder md, List<ReportWriter.GalleryImage> images, String whenEmpty) {
+        if (images.isEmpty()) {
+            md.append(whenEmpty).append("\n\n");
+        }
+        for (ReportWriter.GalleryImage image : images) {
+            md.append("![")
+                    .append(ReportText.markdown(image.caption()))
+                    .append("](")
+                    .append(image.file())
+                    .append(")\n\n")
+                    .append(ReportText.markdown(image.caption()))
+                    .append("\n\n");
+        }
+    }
+
+    private void htmlGallery(
+            StringBuilder h, List<ReportWriter.GalleryImage> images, String whenEmpty) {
+        if (images.isEmpty()) {
+            h.append("<p>").append(ReportText.html(whenEmpty)).append("</p>\n");
+        }
+        for (ReportWriter.GalleryImage g : images) {
+            h.append("<figure>")
+                    .append(image(g.png(), g.caption()))
+                    .append("<figcaption>")
+                    .append(ReportText.html(g.caption()))
+                    .append("</figcaption></figure>\n");
+        }
+    }
+
+    private String farFalseAlarmsNote() {
+        ObjectMatching m = result.settings().matching();
+        return String.format(
+                Locale.ROOT,
+                "The tiles (beyond the worst ones above) with the most predicted objects matched to"
+                        + " no vessel and farther than %s m from every labelled one. Labels that"
+                        + " outline ships only leave small craft out, so some of these are boats"
+                        + " the model found rightly; the others are clutter on quays, roofs or"
+                        + " water.",
+                ReportText.metres(m.nearPx() * result.settings().pixelSizeM()));
     }
 
     /** A table: a header and rows of cells; the first column is text, the others numbers. */
@@ -46,18 +93,11 @@ final class ReportDocument {
         md.append("![Precision-recall curve](").append(ReportWriter.PR_CURVE).append(")\n\n");
         md.append("## Scenes (model)\n\n").append(markdown(scenes())).append('\n');
         md.append("## Worst tiles\n\n");
-        if (gallery.isEmpty()) {
-            md.append("No tiles were rendered.\n\n");
-        }
-        for (ReportWriter.GalleryImage image : gallery) {
-            md.append("![")
-                    .append(ReportText.markdown(image.caption()))
-                    .append("](")
-                    .append(image.file())
-                    .append(")\n\n")
-                    .append(ReportText.markdown(image.caption()))
-                    .append("\n\n");
-        }
+        markdownGallery(md, worst, "No tiles were rendered.");
+        md.append("## False alarms far from labelled vessels\n\n")
+                .append(ReportText.markdown(farFalseAlarmsNote()))
+                .append("\n\n");
+        markdownGallery(md, farFalseAlarms, "No other tile has one.");
         md.append("## Definitions\n\n");
         for (String line : definitions()) {
             md.append("- ").append(ReportText.markdown(line)).append('\n');
@@ -97,16 +137,11 @@ final class ReportDocument {
         h.append(image(prCurvePng, "Precision-recall curves of the model and the baselines"));
         h.append("<h2>Scenes (model)</h2>\n").append(html(scenes()));
         h.append("<h2>Worst tiles</h2>\n");
-        if (gallery.isEmpty()) {
-            h.append("<p>No tiles were rendered.</p>\n");
-        }
-        for (ReportWriter.GalleryImage g : gallery) {
-            h.append("<figure>")
-                    .append(image(g.png(), g.caption()))
-                    .append("<figcaption>")
-                    .append(ReportText.html(g.caption()))
-                    .append("</figcaption></figure>\n");
-        }
+        htmlGallery(h, worst, "No tiles were rendered.");
+        h.append("<h2>False alarms far from labelled vessels</h2>\n<p>")
+                .append(ReportText.html(farFalseAlarmsNote()))
+                .append("</p>\n");
+        htmlGallery(h, farFalseAlarms, "No other tile has one.");
         h.append("<h2>Definitions</h2>\n<ul>\n");
         for (String line : definitions()) {
             h.append("<li>").append(ReportText.html(line)).append("</li>\n");

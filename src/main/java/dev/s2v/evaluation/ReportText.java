@@ -78,7 +78,7 @@ final class ReportText {
                         Locale.ROOT,
                         "Of the %d false alarms, %d lie within %s m of a labelled vessel (fragments"
                                 + " or doubles of it) and %d farther (clutter, or craft the labels"
-                                + " leave out: see the worst tiles); counting only the far ones,"
+                                + " leave out: see the gallery of far false alarms); counting only the far ones,"
                                 + " vessel precision would be %s.",
                         f.total(),
                         f.near(),

@@ -78,11 +78,11 @@ public final class ReportWriter {
      *
      * @param outDir the folder to create
      * @param result what the evaluation found
-     * @param gallery tiles to show, worst first
+     * @param gallery tiles to show
      * @throws FileAlreadyExistsException when {@code outDir} exists
      * @throws IOException when a file cannot be written
      */
-    public static void write(Path outDir, EvaluationResult result, List<GalleryTile> gallery)
+    public static void write(Path outDir, EvaluationResult result, Gallery gallery)
             throws IOException {
         write(outDir, result, gallery, false);
     }
@@ -92,14 +92,14 @@ public final class ReportWriter {
      *
      * @param outDir the folder to create
      * @param result what the evaluation found
-     * @param gallery tiles to show, worst first
+     * @param gallery tiles to show
      * @param overwrite whether an existing folder at {@code outDir} is replaced
      * @throws FileAlreadyExistsException when {@code outDir} exists and may not be replaced, or is
      *     not a folder
      * @throws IOException when a file cannot be written
      */
     public static void write(
-            Path outDir, EvaluationResult result, List<GalleryTile> gallery, boolean overwrite)
+            Path outDir, EvaluationResult result, Gallery gallery, boolean overwrite)
             throws IOException {
         write(outDir, result, gallery, overwrite, folder -> {});
     }
@@ -121,7 +121,7 @@ public final class ReportWriter {
      *
      * @param outDir the folder to create
      * @param result what the evaluation found
-     * @param gallery tiles to show, worst first
+     * @param gallery tiles to show
      * @param overwrite whether an existing folder at {@code outDir} is replaced
      * @param attachments adds its files to the folder before it is published
      * @throws FileAlreadyExistsException when {@code outDir} exists and may not be replaced, or is
@@ -131,7 +131,7 @@ public final class ReportWriter {
     public static void write(
             Path outDir,
             EvaluationResult result,
-            List<GalleryTile> gallery,
+            Gallery gallery,
             boolean overwrite,
             Attachments attachments)
             throws IOException {
@@ -158,19 +158,33 @@ public final class ReportWriter {
         }
     }
 
-    private static void writeAll(Path dir, EvaluationResult result, List<GalleryTile> gallery)
+    private static void writeAll(Path dir, EvaluationResult result, Gallery gallery)
             throws IOException {
         byte[] pr = png(EvaluationCharts.precisionRecall(result));
         byte[] confusion = png(EvaluationCharts.confusion(result));
         Files.write(dir.resolve(PR_CURVE), pr);
         Files.write(dir.resolve(CONFUSION), confusion);
-        List<GalleryImage> images = new ArrayList<>();
-        if (!gallery.isEmpty()) {
+        if (!gallery.worst().isEmpty() || !gallery.farFalseAlarms().isEmpty()) {
             Files.createDirectory(dir.resolve(GALLERY));
         }
-        for (int i = 0; i < gallery.size(); i++) {
-            GalleryTile tile = gallery.get(i);
-            String scores = scores(tile, result.tiles());
+        List<GalleryImage> worst = writeImages(dir, gallery.worst(), result.tiles(), 1);
+        List<GalleryImage> far =
+                writeImages(dir, gallery.farFalseAlarms(), result.tiles(), worst.size() + 1);
+        Files.writeString(dir.resolve(JSON), jsonMapper().writeValueAsString(result));
+        Files.writeString(dir.resolve(PER_SCENE), perSceneCsv(result.scenes()));
+        Files.writeString(dir.resolve(PER_TILE), perTileCsv(result.tiles()));
+        Files.writeString(dir.resolve(MARKDOWN), new ReportDocument(result, worst, far).markdown());
+        Files.writeString(
+                dir.resolve(HTML), new ReportDocument(result, worst, far).html(CSS, pr, confusion));
+    }
+
+    /** Renders and writes gallery tiles, numbering their files from {@code first}. */
+    private static List<GalleryImage> writeImages(
+            Path dir, List<GalleryTile> tiles, List<TileRow> rows, int first) throws IOException {
+        List<GalleryImage> images = new ArrayList<>();
+        for (int i = 0; i < tiles.size(); i++) {
+            GalleryTile tile = tiles.get(i);
+            String scores = scores(tile, rows);
             String caption = "scene " + tile.sceneId() + ", tile " + tile.tileId() + scores;
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ImageIO.write(
@@ -183,18 +197,13 @@ public final class ReportWriter {
                             + String.format(
                                     Locale.ROOT,
                                     "%02d_%s_%s.png",
-                                    i + 1,
+                                    first + i,
                                     safeName(tile.sceneId()),
                                     safeName(tile.tileId()));
             Files.write(dir.resolve(file), bytes.toByteArray());
             images.add(new GalleryImage(file, caption, bytes.toByteArray()));
         }
-        Files.writeString(dir.resolve(JSON), jsonMapper().writeValueAsString(result));
-        Files.writeString(dir.resolve(PER_SCENE), perSceneCsv(result.scenes()));
-        Files.writeString(dir.resolve(PER_TILE), perTileCsv(result.tiles()));
-        Files.writeString(dir.resolve(MARKDOWN), new ReportDocument(result, images).markdown());
-        Files.writeString(
-                dir.resolve(HTML), new ReportDocument(result, images).html(CSS, pr, confusion));
+        return images;
     }
 
     /** A gallery image as written: its relative path, caption and PNG bytes. */
@@ -230,13 +239,14 @@ public final class ReportWriter {
                 return String.format(
                         Locale.ROOT,
                         ": Dice %s, %d false-alarm px, %d missed px; vessels %d true, %d"
-                                + " predicted, %d matched",
+                                + " predicted, %d matched, %d far false alarms",
                         ReportText.ratio(m.f1()),
                         m.falsePositives(),
                         m.falseNegatives(),
                         o.trueObjects(),
                         o.predictedObjects(),
-                        o.matchedTrue());
+                        o.matchedTrue(),
+                        row.farFalseAlarms());
             }
         }
         return "";
@@ -293,7 +303,11 @@ public final class ReportWriter {
     private static String perTileCsv(List<TileRow> tiles) {
         StringBuilder csv =
                 new StringBuilder(
-                        "scene_id,tile_id," + PIXEL_COLUMNS + "," + VESSEL_COLUMNS + "\n");
+                        "scene_id,tile_id,"
+                                + PIXEL_COLUMNS
+                                + ","
+                                + VESSEL_COLUMNS
+                                + ",far_false_alarms\n");
         for (TileRow t : tiles) {
             csv.append(ReportText.csv(t.sceneId()))
                     .append(',')
@@ -302,6 +316,8 @@ public final class ReportWriter {
                     .append(pixelCells(t.confusion()))
                     .append(',')
                     .append(vesselCells(t.objects()))
+                    .append(',')
+                    .append(t.farFalseAlarms())
                     .append('\n');
         }
         return csv.toString();

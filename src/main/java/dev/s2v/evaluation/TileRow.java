@@ -9,9 +9,15 @@ import java.util.Comparator;
  * @param tileId the tile
  * @param confusion pixel counts (valid pixels only); its F1 is the tile's Dice
  * @param objects vessel counts
+ * @param farFalseAlarms predicted objects matched to no vessel and farther than the matching's near
+ *     distance from every labelled one: unlabelled craft or false alarms on land and water
  */
 public record TileRow(
-        String sceneId, String tileId, ConfusionMatrix confusion, ObjectScores objects) {
+        String sceneId,
+        String tileId,
+        ConfusionMatrix confusion,
+        ObjectScores objects,
+        long farFalseAlarms) {
 
     /**
      * Worst first: lowest Dice, then most wrong pixels (false positives + false negatives), then by
@@ -33,5 +39,6 @@ public record TileRow(
         if (sceneId == null || tileId == null || confusion == null || objects == null) {
             throw new IllegalArgumentException("a tile row needs its ids and its counts");
         }
+        Ratios.requireCount("farFalseAlarms", farFalseAlarms);
     }
 }

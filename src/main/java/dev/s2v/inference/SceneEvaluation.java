@@ -9,6 +9,7 @@ import dev.s2v.evaluation.EvaluationResult;
 import dev.s2v.evaluation.EvaluationScores;
 import dev.s2v.evaluation.EvaluationSettings;
 import dev.s2v.evaluation.EvaluationSummary;
+import dev.s2v.evaluation.Gallery;
 import dev.s2v.evaluation.GalleryTile;
 import dev.s2v.evaluation.ObjectMatching;
 import dev.s2v.evaluation.PixelBaseline;
@@ -242,13 +243,22 @@ public final class SceneEvaluation {
                                 modelScores.tileRows(),
                                 notes(request, predictor, descriptor));
                 long galleryStart = System.nanoTime();
-                List<GalleryTile> gallery =
-                        gallery(
-                                modelScores.worstTiles(GALLERY_CELLS),
-                                scenesById,
-                                folders,
-                                descriptor.bands(),
-                                descriptor.tileSizePx());
+                EvaluationScores.GallerySelection chosen =
+                        modelScores.gallery(GALLERY_CELLS, Evaluation.FAR_FALSE_ALARM_TILES);
+                Gallery gallery =
+                        new Gallery(
+                                gallery(
+                                        chosen.worst(),
+                                        scenesById,
+                                        folders,
+                                        descriptor.bands(),
+                                        descriptor.tileSizePx()),
+                                gallery(
+                                        chosen.farFalseAlarms(),
+                                        scenesById,
+                                        folders,
+                                        descriptor.bands(),
+                                        descriptor.tileSizePx()));
                 ReportWriter.write(
                         out,
                         result,
@@ -307,18 +317,18 @@ public final class SceneEvaluation {
     }
 
     /**
-     * The worst cells with their true colour, truth, prediction and probability, read back from the
+     * Gallery cells with their true colour, truth, prediction and probability, read back from the
      * products, the labels and the predicted rasters.
      */
     private static List<GalleryTile> gallery(
-            List<TileRow> worst,
+            List<TileRow> chosen,
             Map<String, LabelledScene> scenes,
             Map<String, Path> folders,
             List<SpectralBand> modelBands,
             int cellPx)
             throws IOException {
         List<GalleryTile> tiles = new ArrayList<>();
-        for (TileRow row : worst) {
+        for (TileRow row : chosen) {
             LabelledScene scene = scenes.get(row.sceneId());
             try (BandSource source = BandSources.open(scene.product(), scene.stackScale());
                     SceneLabels labels = SceneLabels.open(scene, source.grid(), true)) {

@@ -80,8 +80,26 @@ class EvaluationScoresTest {
 
     @Test
     void worstTilesComeFirst() {
-        List<TileRow> worst = stream().worstTiles(2);
+        List<TileRow> worst = stream().gallery(2, 0).worst();
         assertEquals(List.of("3", "1"), worst.stream().map(TileRow::tileId).toList());
+    }
+
+    @Test
+    void galleryAddsTheTilesWithTheMostFarFalseAlarms() {
+        EvaluationScores s = stream();
+        // No vessel at all: both lone predictions are far false alarms.
+        s.add("C", "4", 4, probabilities("X...", "....", "....", "...X"), new byte[16], null);
+        List<TileRow> rows = s.tileRows();
+        assertEquals(List.of(0L, 0L, 1L, 2L), rows.stream().map(TileRow::farFalseAlarms).toList());
+        EvaluationScores.GallerySelection none = s.gallery(0, 5);
+        assertEquals(
+                List.of("4", "3"), none.farFalseAlarms().stream().map(TileRow::tileId).toList());
+        EvaluationScores.GallerySelection one = s.gallery(1, 5);
+        assertEquals(List.of("4"), one.worst().stream().map(TileRow::tileId).toList());
+        assertEquals(
+                List.of("3"),
+                one.farFalseAlarms().stream().map(TileRow::tileId).toList(),
+                "a tile already among the worst is not shown twice");
     }
 
     @Test

@@ -33,6 +33,10 @@ class ReportWriterTest {
         ReportWriter.write(report, run.result(), run.gallery());
     }
 
+    private static int shown() {
+        return run.gallery().worst().size() + run.gallery().farFalseAlarms().size();
+    }
+
     @Test
     void everyFileIsThere() {
         for (String name :
@@ -61,6 +65,27 @@ class ReportWriterTest {
     }
 
     @Test
+    void farFalseAlarmsHaveTheirOwnGalleryAfterTheWorstTiles() throws IOException {
+        int worst = run.gallery().worst().size();
+        int far = run.gallery().farFalseAlarms().size();
+        assertEquals(2, worst);
+        assertTrue(far > 0, "the noisy model raises false alarms on tiles without vessels");
+        try (var files = Files.list(report.resolve(ReportWriter.GALLERY))) {
+            assertEquals(worst + far, files.count());
+        }
+        String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
+        int section = md.indexOf("## False alarms far from labelled vessels");
+        assertTrue(section > md.indexOf("## Worst tiles"));
+        assertTrue(md.indexOf(String.format("%02d_", worst + 1)) > section);
+        assertTrue(
+                Files.readString(report.resolve(ReportWriter.PER_TILE))
+                        .lines()
+                        .findFirst()
+                        .orElseThrow()
+                        .endsWith(",far_false_alarms"));
+    }
+
+    @Test
     void theNotesAreInBothReports() throws IOException {
         for (String name : List.of(ReportWriter.HTML, ReportWriter.MARKDOWN)) {
             assertTrue(
@@ -85,8 +110,8 @@ class ReportWriterTest {
         try (Stream<Path> files = Files.list(report.resolve(ReportWriter.GALLERY))) {
             images = files.sorted().toList();
         }
-        assertEquals(2, images.size());
-        GalleryTile first = run.gallery().get(0);
+        assertEquals(shown(), images.size());
+        GalleryTile first = run.gallery().worst().get(0);
         assertTrue(images.get(0).getFileName().toString().startsWith("01_"), images.toString());
         assertTrue(
                 images.get(0).getFileName().toString().matches("[A-Za-z0-9._-]+"),
@@ -107,7 +132,7 @@ class ReportWriterTest {
             assertTrue(refs.group(1).startsWith("data:image/png;base64,"), refs.group(1));
             images++;
         }
-        assertEquals(2 + run.gallery().size(), images, "two charts and the gallery");
+        assertEquals(2 + shown(), images, "two charts and the gallery");
         assertFalse(html.contains("url("), "no CSS fetches");
         assertFalse(html.contains("<script"), "nothing runs");
     }
@@ -138,7 +163,7 @@ class ReportWriterTest {
             assertTrue(Files.isRegularFile(report.resolve(links.group(1))), links.group(1));
             count++;
         }
-        assertEquals(2 + run.gallery().size(), count);
+        assertEquals(2 + shown(), count);
         assertTrue(md.contains("| predictor |"));
         // A length class without vessels shows no conventional 1s.
         assertTrue(md.contains("| 50-100 m | 0 | 0 | \u2013 | 0 | 0 | \u2013 | \u2013 |"), md);
@@ -189,10 +214,10 @@ class ReportWriterTest {
         Files.writeString(out.resolve("old.txt"), "old");
         assertThrows(
                 FileAlreadyExistsException.class,
-                () -> ReportWriter.write(out, run.result(), List.of()));
+                () -> ReportWriter.write(out, run.result(), Gallery.empty()));
         assertTrue(Files.exists(out.resolve("old.txt")), "left alone");
 
-        ReportWriter.write(out, run.result(), List.of(), true);
+        ReportWriter.write(out, run.result(), Gallery.empty(), true);
         assertFalse(Files.exists(out.resolve("old.txt")), "replaced as a whole");
         assertTrue(Files.isRegularFile(out.resolve(ReportWriter.HTML)));
         assertFalse(Files.exists(out.resolve(ReportWriter.GALLERY)), "no empty gallery folder");

@@ -19,8 +19,8 @@ final class TestEvaluations {
     record Tile(
             String sceneId, String tileId, float[][] bands, byte[] truth, float[] probability) {}
 
-    /** A result and the gallery of its two worst tiles. */
-    record Run(EvaluationResult result, List<GalleryTile> gallery) {}
+    /** A result and its gallery: the two worst tiles and two with far false alarms. */
+    record Run(EvaluationResult result, Gallery gallery) {}
 
     private TestEvaluations() {}
 
@@ -99,11 +99,21 @@ final class TestEvaluations {
                         model.sceneRows(),
                         model.tileRows(),
                         List.of("The spectral baseline was fitted on one training tile."));
+        EvaluationScores.GallerySelection chosen = model.gallery(2, 2);
+        Gallery gallery =
+                new Gallery(
+                        render(chosen.worst(), tiles, choice.threshold()),
+                        render(chosen.farFalseAlarms(), tiles, choice.threshold()));
+        return new Run(result, gallery);
+    }
+
+    private static List<GalleryTile> render(
+            List<TileRow> rows, List<Tile> tiles, Threshold threshold) {
         List<GalleryTile> gallery = new ArrayList<>();
-        for (TileRow worst : model.worstTiles(2)) {
+        for (TileRow row : rows) {
             Tile t =
                     tiles.stream()
-                            .filter(x -> x.tileId().equals(worst.tileId()))
+                            .filter(x -> x.tileId().equals(row.tileId()))
                             .findFirst()
                             .orElseThrow();
             gallery.add(
@@ -116,9 +126,9 @@ final class TestEvaluations {
                             t.bands()[1],
                             t.bands()[0],
                             t.truth(),
-                            choice.threshold().apply(t.probability(), null),
+                            threshold.apply(t.probability(), null),
                             t.probability()));
         }
-        return new Run(result, gallery);
+        return gallery;
     }
 }
