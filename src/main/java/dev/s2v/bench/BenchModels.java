@@ -11,12 +11,14 @@ import dev.s2v.model.TrainedModel;
 import dev.s2v.model.UNetArchitecture;
 import dev.s2v.model.UNetBlock;
 import dev.s2v.model.loss.LossSpec;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Untrained models for benchmarks: they cost what trained ones of the same shape cost to run. */
 final class BenchModels {
@@ -57,6 +59,7 @@ final class BenchModels {
                             bands,
                             tileSizePx,
                             true,
+                            Optional.of(ProductLevel.L1C),
                             normalization,
                             architecture,
                             LossSpec.of("dice"),

@@ -14,6 +14,7 @@ import dev.s2v.raster.ConnectedComponents;
 import dev.s2v.raster.InstanceObjects;
 import dev.s2v.raster.MaskObject;
 import dev.s2v.raster.PixelWindow;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.SpectralBand;
 import dev.s2v.raster.WindowGrid;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -141,6 +143,7 @@ public final class DatasetBuilder {
                                 r.grid().width(),
                                 r.grid().height(),
                                 r.grid().crsLabel(),
+                                r.level().map(ProductLevel::key).orElse(DatasetDescriptor.UNKNOWN),
                                 r.kept()));
                 log.accept(
                         String.format(
@@ -273,7 +276,12 @@ public final class DatasetBuilder {
             this.histograms = new BandHistograms(options.bands().size());
         }
 
-        record SceneResult(String sceneId, RasterGrid grid, int kept, int positive) {}
+        record SceneResult(
+                String sceneId,
+                RasterGrid grid,
+                Optional<ProductLevel> level,
+                int kept,
+                int positive) {}
 
         SceneResult cut(LabelledScene scene) throws IOException {
             int tile = options.tileSize();
@@ -327,7 +335,7 @@ public final class DatasetBuilder {
                         }
                     }
                 }
-                return new SceneResult(sceneId, grid, kept, positive);
+                return new SceneResult(sceneId, grid, source.level(), kept, positive);
             }
         }
 

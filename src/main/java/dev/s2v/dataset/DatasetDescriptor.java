@@ -1,9 +1,13 @@
 package dev.s2v.dataset;
 
 import dev.s2v.config.Normalization;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.SpectralBand;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What {@code dataset.yaml} records about a dataset: how its tiles were cut, from what, how they
@@ -119,6 +123,8 @@ public record DatasetDescriptor(
      * @param width grid columns
      * @param height grid rows
      * @param crs the grid's CRS, e.g. EPSG:32632
+     * @param level the processing level of its reflectance (L1C or L2A), or unknown when the
+     *     product does not state it (absent in datasets written before levels were recorded)
      * @param tilesKept tiles written
      */
     public record Source(
@@ -130,7 +136,29 @@ public record DatasetDescriptor(
             int width,
             int height,
             String crs,
-            int tilesKept) {}
+            String level,
+            int tilesKept) {
+
+        /** The level, when stated. */
+        public Optional<ProductLevel> inputLevel() {
+            return level == null || level.equals(UNKNOWN)
+                    ? Optional.empty()
+                    : Optional.of(ProductLevel.parse(level));
+        }
+    }
+
+    /** A source's level when its product does not state one. */
+    public static final String UNKNOWN = "unknown";
+
+    /**
+     * The processing level all sources share, or empty when one is unknown or they differ (a model
+     * trained on both levels is not tied to one).
+     */
+    public Optional<ProductLevel> inputLevel() {
+        Set<Optional<ProductLevel>> levels =
+                sources.stream().map(Source::inputLevel).collect(Collectors.toSet());
+        return levels.size() == 1 ? levels.iterator().next() : Optional.empty();
+    }
 
     /**
      * Tiles not written.

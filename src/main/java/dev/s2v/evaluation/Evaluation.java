@@ -281,6 +281,16 @@ public final class Evaluation {
             List<PixelBaseline> baselines = new ArrayList<>();
             fitSpectralBaseline().ifPresent(baselines::add);
             baselines.add(new AllBackgroundBaseline());
+            model.descriptor()
+                    .levelMismatch(
+                            dataset.descriptor().inputLevel(),
+                            "dataset " + dataset.descriptor().name())
+                    .map(mismatch -> "The model " + mismatch + ".")
+                    .ifPresent(
+                            note -> {
+                                log.accept("warning: " + note);
+                                notes.add(note);
+                            });
             if (dataset.bands().size() > model.descriptor().bands().size()) {
                 notes.add(
                         "The model reads "

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param productId the product's identifier, e.g. {@code S2B_MSIL1C_20240501T102021_...}
  * @param sensingTime when the scene was sensed, ISO-8601 (e.g. {@code 2024-05-01T10:20:21.024Z}),
  *     or empty when unknown
+ * @param attribution the imagery's credit line, shown in the map's corner
  * @param modelName the model that found the vessels
  * @param threshold the probability at and above which a pixel counts as vessel, 0..1
  * @param trueColour the base layer: the scene in true colour, whose bounds the map opens on
@@ -31,6 +32,7 @@ import java.util.Set;
 public record MapContent(
         String productId,
         String sensingTime,
+        String attribution,
         String modelName,
         double threshold,
         MapLayer trueColour,
@@ -58,6 +60,9 @@ public record MapContent(
                                 + "'",
                         e);
             }
+        }
+        if (attribution == null || attribution.isBlank()) {
+            throw new IllegalArgumentException("map attribution must not be blank");
         }
         if (modelName == null || modelName.isBlank()) {
             throw new IllegalArgumentException("map modelName must not be blank");

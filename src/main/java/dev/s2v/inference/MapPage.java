@@ -98,7 +98,7 @@ public final class MapPage {
                             + "click a vessel for its attributes</div>\n");
         }
         html.append("</div>\n");
-        script(html, "s2v-page", pageJson(content, sensed));
+        script(html, "s2v-page", pageJson(content));
         script(html, "s2v-vessels", content.vesselsGeoJson());
         html.append("<script>\n").append(resource("map-page.js")).append("</script>\n");
         html.append("</body>\n</html>\n");
@@ -128,13 +128,12 @@ public final class MapPage {
                 .append("</script>\n");
     }
 
-    private static String pageJson(MapContent content, String sensed) {
+    private static String pageJson(MapContent content) {
         ObjectNode page = JSON.createObjectNode();
         page.set("base", layerJson(content.trueColour()));
         ArrayNode overlays = page.putArray("overlays");
         content.overlays().forEach(layer -> overlays.add(layerJson(layer)));
-        String year = sensed.isEmpty() ? "" : " " + sensed.substring(0, 4);
-        page.put("attribution", "Contains modified Copernicus Sentinel data" + year);
+        page.put("attribution", content.attribution());
         try {
             return JSON.writeValueAsString(page);
         } catch (JsonProcessingException e) {

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,6 +178,19 @@ public final class Prediction {
                 new MapContent(
                         source.sceneId(),
                         sensing,
+                        source.attribution()
+                                .orElseGet(
+                                        () ->
+                                                "Contains modified Copernicus Sentinel data"
+                                                        + source.sensingTime()
+                                                                .map(
+                                                                        t ->
+                                                                                " "
+                                                                                        + t.atZone(
+                                                                                                        ZoneOffset
+                                                                                                                .UTC)
+                                                                                                .getYear())
+                                                                .orElse("")),
                         modelName,
                         threshold.value(),
                         trueColour(overview),
@@ -190,6 +204,10 @@ public final class Prediction {
                         vesselCount));
         double writeSeconds = timings.sinkSeconds() + (System.nanoTime() - finishStart) / 1e9;
         List<String> warnings = new ArrayList<>();
+        descriptor
+                .levelMismatch(source.level(), source.path().getFileName().toString())
+                .map(mismatch -> modelName + " " + mismatch)
+                .ifPresent(warnings::add);
         if (validPixels == 0) {
             warnings.add(
                     source.path()

@@ -33,10 +33,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -150,6 +152,7 @@ public final class SceneEvaluation {
             Path staging = AtomicFiles.stagingFolder(out, "scenes");
             try {
                 Map<String, Path> folders = new LinkedHashMap<>();
+                Set<String> warnings = new LinkedHashSet<>();
                 Map<String, LabelledScene> scenesById = new LinkedHashMap<>();
                 for (int i = 0; i < request.scenes().size(); i++) {
                     LabelledScene scene = request.scenes().get(i);
@@ -196,6 +199,10 @@ public final class SceneEvaluation {
                                         progress,
                                         sceneStart);
                         scoring.finish();
+                        for (String warning : predicted.warnings()) {
+                            log.accept("warning: " + warning);
+                            warnings.add(warning);
+                        }
                         double seconds = (System.nanoTime() - sceneStart) / 1e9;
                         phases.add(
                                 new EvaluationSummary.Phase(
@@ -241,7 +248,7 @@ public final class SceneEvaluation {
                                 baselineResults,
                                 modelScores.sceneRows(),
                                 modelScores.tileRows(),
-                                notes(request, predictor, descriptor));
+                                notes(request, predictor, descriptor, warnings));
                 long galleryStart = System.nanoTime();
                 EvaluationScores.GallerySelection chosen =
                         modelScores.gallery(GALLERY_CELLS, Evaluation.FAR_FALSE_ALARM_TILES);
@@ -292,8 +299,11 @@ public final class SceneEvaluation {
     }
 
     private static List<String> notes(
-            Request request, ScenePredictor predictor, ModelDescriptor descriptor) {
-        List<String> notes = new ArrayList<>();
+            Request request,
+            ScenePredictor predictor,
+            ModelDescriptor descriptor,
+            Set<String> warnings) {
+        List<String> notes = new ArrayList<>(warnings);
         notes.add(
                 String.format(
                         Locale.ROOT,

@@ -2,12 +2,14 @@ package dev.s2v.model;
 
 import dev.s2v.config.Normalization;
 import dev.s2v.model.loss.LossSpec;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything needed to use a trained UNET on new imagery, as {@code model.xml} records it next to
@@ -16,9 +18,11 @@ import java.util.List;
  *
  * @param bands the input bands in channel order
  * @param tileSizePx the side of the square training tiles in pixels, a multiple of {@code 2^depth}
- * @param reflectance true when inputs are top-of-atmosphere reflectance, {@code (DN +
- *     RADIO_ADD_OFFSET) / QUANTIFICATION_VALUE} with each product's own values, before
+ * @param reflectance true when inputs are reflectance ({@code (DN + RADIO_ADD_OFFSET) /
+ *     QUANTIFICATION_VALUE} with each product's own values, or a band stack's scale), before
  *     normalisation; false when they are raw digital numbers
+ * @param inputLevel the processing level of the training imagery (Level-1C top-of-atmosphere or
+ *     Level-2A surface reflectance), empty when unknown or mixed
  * @param normalization the per-band normalisation of the inputs, one value pair per band
  * @param architecture the network; its input bands equal the number of bands
  * @param loss the training loss with its parameters
@@ -33,6 +37,7 @@ public record ModelDescriptor(
         List<SpectralBand> bands,
         int tileSizePx,
         boolean reflectance,
+        Optional<ProductLevel> inputLevel,
         Normalization normalization,
         UNetArchitecture architecture,
         LossSpec loss,
@@ -56,6 +61,7 @@ public record ModelDescriptor(
         if (new HashSet<>(bands).size() != bands.size()) {
             throw new IllegalArgumentException("bands lists a band twice: " + bands);
         }
+        require(inputLevel != null, "the input level must be given (empty when unknown)");
         require(normalization != null, "normalization must be given");
         require(architecture != null, "architecture must be given");
         require(loss != null, "loss must be given");
@@ -97,6 +103,7 @@ public record ModelDescriptor(
                 bands,
                 tileSizePx,
                 reflectance,
+                inputLevel,
                 normalization,
                 architecture,
                 loss,
@@ -106,6 +113,29 @@ public record ModelDescriptor(
                 experiment,
                 created,
                 s2vVersion);
+    }
+
+    /**
+     * The warning for imagery of another processing level than the model was trained on, when both
+     * are known: atmospheric correction darkens water most, which moves every input.
+     *
+     * @param given the level of the imagery, if known
+     * @param what the imagery in words, e.g. its file name
+     * @return "was trained on ... but {@code what} is ...", or empty when nothing is known to
+     *     differ
+     */
+    public Optional<String> levelMismatch(Optional<ProductLevel> given, String what) {
+        if (inputLevel.isEmpty() || given.isEmpty() || inputLevel.equals(given)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "was trained on "
+                        + inputLevel.get().description()
+                        + " but "
+                        + what
+                        + " is "
+                        + given.get().description()
+                        + ": expect more misses and false alarms than its own evaluation shows");
     }
 
     /**

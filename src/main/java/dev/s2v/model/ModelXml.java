@@ -2,6 +2,7 @@ package dev.s2v.model;
 
 import dev.s2v.config.Normalization;
 import dev.s2v.model.loss.LossSpec;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.xml.XMLConstants;
@@ -45,7 +47,8 @@ import org.xml.sax.SAXException;
  *   <created>2026-11-25T10:15:30Z</created>
  *   <bands><band>B02</band><band>B03</band>...</bands>
  *   <tile_size>64</tile_size>
- *   <input_scale reflectance="true" formula="(DN + RADIO_ADD_OFFSET) / QUANTIFICATION_VALUE"/>
+ *   <input_scale reflectance="true" formula="(DN + RADIO_ADD_OFFSET) / QUANTIFICATION_VALUE"
+ *       level="L1C"/>
  *   <normalization kind="max">
  *     <max_values><value band="B02">0.31</value>...</max_values>
  *   </normalization>
@@ -97,6 +100,7 @@ final class ModelXml {
         Element scale = add(root, "input_scale");
         scale.setAttribute("reflectance", Boolean.toString(d.reflectance()));
         scale.setAttribute("formula", d.reflectance() ? REFLECTANCE_FORMULA : "DN");
+        d.inputLevel().ifPresent(level -> scale.setAttribute("level", level.key()));
         Normalization n = d.normalization();
         Element normalization = add(root, "normalization");
         normalization.setAttribute("kind", n.kind().key());
@@ -198,6 +202,7 @@ final class ModelXml {
                         bands,
                         parse(child(root, "tile_size"), Integer::parseInt, "a whole number"),
                         bool(scale, "reflectance"),
+                        level(scale),
                         normalization(child(root, "normalization"), bands),
                         architecture,
                         loss(child(root, "loss")),
@@ -211,6 +216,18 @@ final class ModelXml {
                 throw e;
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage());
+            }
+        }
+
+        /** The optional {@code level} of {@code <input_scale>}; absent in older models. */
+        private Optional<ProductLevel> level(Element scale) {
+            if (!scale.hasAttribute("level")) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(ProductLevel.parse(scale.getAttribute("level")));
+            } catch (IllegalArgumentException e) {
+                throw error("<input_scale level>: " + e.getMessage());
             }
         }
 

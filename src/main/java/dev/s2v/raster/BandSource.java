@@ -18,10 +18,25 @@ public interface BandSource extends AutoCloseable {
     String sceneId();
 
     /**
-     * When the scene was sensed, if known: an L1C product's sensing start, or a date-time of the
-     * form {@code 20240701T103021} in a band stack's file name (as in Sentinel-2 product names).
+     * When the scene was sensed, if known: an L1C product's sensing start, or for a band stack a
+     * date-time of the form {@code 20240701T103021} in its file name (as in Sentinel-2 product
+     * names) or its {@code ACQUISITION_DATE} metadata item.
      */
     Optional<Instant> sensingTime();
+
+    /**
+     * The processing level of the reflectance, if known: Level-1C for an L1C product; for a band
+     * stack what its {@code PROCESSING_LEVEL} metadata item or its file name ({@code MSIL1C},
+     * {@code MSIL2A}) says.
+     */
+    Optional<ProductLevel> level();
+
+    /**
+     * The credit line the imagery's licence asks maps of it to carry, if the source states one (a
+     * band stack's {@code ATTRIBUTION}, {@code TIFFTAG_COPYRIGHT} or {@code LICENCE} metadata item
+     * naming Copernicus Sentinel data).
+     */
+    Optional<String> attribution();
 
     /** The file or folder this was opened from. */
     Path path();

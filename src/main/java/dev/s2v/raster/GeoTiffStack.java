@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,12 @@ import java.util.regex.Pattern;
  */
 public final class GeoTiffStack implements BandSource {
     private static final Pattern DATE_TIME = Pattern.compile("(?<!\\d)(\\d{8}T\\d{6})(?!\\d)");
+    private static final Pattern LEVEL_IN_NAME = Pattern.compile("MSI(L1C|L2A)");
+    private static final Pattern LEVEL_IN_METADATA =
+            Pattern.compile("^\\s*(?:LEVEL[-_ ]?)?(1C|2A)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COPERNICUS_CREDIT =
+            Pattern.compile(
+                    "contains modified Copernicus Sentinel data[^;]*", Pattern.CASE_INSENSITIVE);
     private final RasterDataset dataset;
     private final Map<SpectralBand, Integer> bandIndex;
     private final Map<SpectralBand, Radiometry> radiometry;
@@ -109,18 +116,46 @@ public final class GeoTiffStack implements BandSource {
     @Override
     public Optional<Instant> sensingTime() {
         Matcher m = DATE_TIME.matcher(sceneId());
-        if (!m.find()) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(
-                    LocalDateTime.parse(
-                                    m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
-                            .toInstant(ZoneOffset.UTC));
+            if (m.find()) {
+                return Optional.of(
+                        LocalDateTime.parse(
+                                        m.group(1),
+                                        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+                                .toInstant(ZoneOffset.UTC));
+            }
+            String date = dataset.metadataItem("ACQUISITION_DATE", "");
+            if (!date.isBlank()) {
+                return Optional.of(
+                        LocalDate.parse(date.trim()).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
         } catch (DateTimeParseException e) {
             // Digits that only look like a date-time (a month 13, say): no sensing time.
-            return Optional.empty();
         }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ProductLevel> level() {
+        String stated = dataset.metadataItem("PROCESSING_LEVEL", "");
+        Matcher m = LEVEL_IN_METADATA.matcher(stated.replaceFirst("^\\s*L(?=\\d)", ""));
+        if (m.find()) {
+            return Optional.of(ProductLevel.parse("L" + m.group(1)));
+        }
+        Matcher named = LEVEL_IN_NAME.matcher(sceneId());
+        return named.find() ? Optional.of(ProductLevel.parse(named.group(1))) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> attribution() {
+        for (String key : List.of("ATTRIBUTION", "TIFFTAG_COPYRIGHT", "LICENCE", "LICENSE")) {
+            Matcher credit = COPERNICUS_CREDIT.matcher(dataset.metadataItem(key, ""));
+            if (credit.find()) {
+                String line = credit.group().trim();
+                return Optional.of(Character.toUpperCase(line.charAt(0)) + line.substring(1));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -162,6 +162,17 @@ public final class Sentinel2Product implements BandSource {
     }
 
     @Override
+    public Optional<ProductLevel> level() {
+        return Optional.of(ProductLevel.L1C);
+    }
+
+    /** None beyond the Copernicus credit every Sentinel-2 product carries. */
+    @Override
+    public Optional<String> attribution() {
+        return Optional.empty();
+    }
+
+    @Override
     public Path path() {
         return files.location();
     }

@@ -10,6 +10,7 @@ import dev.s2v.evaluation.EvaluationSummary;
 import dev.s2v.model.ModelDescriptor;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.model.loss.LossSpec;
+import dev.s2v.raster.ProductLevel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -154,6 +155,7 @@ public final class Experiments {
                             config,
                             dataset,
                             training.normalization(),
+                            inputLevel(dataset, mixture),
                             training.block(),
                             training.lossParameters(),
                             config.train().threshold());
@@ -295,5 +297,17 @@ public final class Experiments {
             }
         }
         return recorded;
+    }
+
+    /**
+     * The level of the training imagery: the dataset's, unless tiles of another level were mixed
+     * in, which ties the model to neither.
+     */
+    private static Optional<ProductLevel> inputLevel(
+            DatasetFolder dataset, Optional<DatasetFolder> mixture) {
+        Optional<ProductLevel> level = dataset.descriptor().inputLevel();
+        boolean sameLevel =
+                mixture.map(m -> m.descriptor().inputLevel().equals(level)).orElse(true);
+        return sameLevel ? level : Optional.empty();
     }
 }

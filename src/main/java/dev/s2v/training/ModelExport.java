@@ -9,11 +9,13 @@ import dev.s2v.model.TrainedModel;
 import dev.s2v.model.UNetBlock;
 import dev.s2v.model.loss.LossSpec;
 import dev.s2v.raster.AtomicFiles;
+import dev.s2v.raster.ProductLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Exports trained weights to {@code models/<experiment>/} with the {@code model.xml} that
@@ -28,6 +30,7 @@ final class ModelExport {
      * Writes the model folder.
      *
      * @param normalization the input rule the network was trained with
+     * @param inputLevel the processing level of the training imagery, empty when unknown or mixed
      * @param lossParameters the loss's parameters as training used them
      * @return the model folder
      * @throws IOException when writing fails
@@ -37,6 +40,7 @@ final class ModelExport {
             ExperimentConfig config,
             DatasetFolder dataset,
             Normalization normalization,
+            Optional<ProductLevel> inputLevel,
             UNetBlock block,
             Map<String, Double> lossParameters,
             double threshold)
@@ -46,6 +50,7 @@ final class ModelExport {
                         config.bandList(),
                         dataset.tileSize(),
                         true,
+                        inputLevel,
                         normalization,
                         block.architecture(),
                         new LossSpec(config.train().loss(), lossParameters),

@@ -248,6 +248,7 @@ class PredictCommandTest {
                         d.bands(),
                         d.tileSizePx(),
                         d.reflectance(),
+                        d.inputLevel(),
                         d.normalization(),
                         new UNetArchitecture(
                                 a.inputBands(),
@@ -276,6 +277,12 @@ class PredictCommandTest {
 
     /** A band stack of the model's bands, reflectance x 10000 with GDAL's scale, on a grid. */
     private static Path stack(Path file, RasterGrid grid) throws IOException {
+        return stack(file, grid, Map.of());
+    }
+
+    /** The same with dataset metadata items. */
+    private static Path stack(Path file, RasterGrid grid, Map<String, String> metadata)
+            throws IOException {
         try (GeoTiffWriter out =
                 GeoTiffWriter.create(
                         file,
@@ -291,6 +298,7 @@ class PredictCommandTest {
                 out.describeBand(b + 1, BANDS.get(b).name());
                 out.setScaleOffset(b + 1, 0.0001, 0);
             }
+            metadata.forEach(out::setMetadata);
             out.commit();
         }
         return file;
@@ -305,10 +313,32 @@ class PredictCommandTest {
                         GeoTransform.northUp(500000, 5800000, 10),
                         CrsTransform.wktOfEpsg(32633),
                         OptionalInt.of(32633));
-        Path file = stack(dir.resolve("S2B_20240701T103021_stack.tif"), utm);
+        Path file =
+                stack(
+                        dir.resolve("S2B_20240701T103021_stack.tif"),
+                        utm,
+                        Map.of(
+                                "PROCESSING_LEVEL",
+                                "L2A",
+                                "LICENCE",
+                                "imagery contains modified Copernicus Sentinel data 2024"));
         Path out = dir.resolve("out");
         CliRunner run = predict(model, file, out, "--probability", "float32");
         assertEquals(0, run.exitCode(), run.err());
+        // The test model was trained on Level-1C products.
+        List<String> warnings =
+                run.err().lines().filter(l -> l.startsWith("s2v: warning: ")).toList();
+        assertEquals(1, warnings.size(), run.err());
+        assertTrue(
+                warnings.get(0)
+                        .contains(
+                                "was trained on Level-1C (top-of-atmosphere reflectance) but"
+                                        + " S2B_20240701T103021_stack.tif is Level-2A (surface"
+                                        + " reflectance)"),
+                warnings.get(0));
+        assertTrue(
+                Files.readString(out.resolve("map.html"))
+                        .contains("Contains modified Copernicus Sentinel data 2024"));
         try (RasterDataset raster = RasterDataset.open(out.resolve("probability.tif"))) {
             assertEquals(utm.transform(), raster.transform());
             assertEquals(32633, raster.grid().epsg().getAsInt());

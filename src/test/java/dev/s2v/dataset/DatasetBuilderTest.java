@@ -9,6 +9,7 @@ import dev.s2v.raster.GeoTiffWriter;
 import dev.s2v.raster.Natives;
 import dev.s2v.raster.PixelType;
 import dev.s2v.raster.PixelWindow;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.Radiometry;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.ScaleRule;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -127,6 +129,10 @@ class DatasetBuilderTest {
         // 3 columns x 3 rows kept per scene; the 8-px-wide fourth column dropped.
         assertEquals(27, dataset.tiles().size());
         assertEquals(9, result.descriptor().dropped().nodata());
+        assertEquals(
+                Optional.of(ProductLevel.L1C),
+                dataset.descriptor().inputLevel(),
+                "L1C products, read back from dataset.yaml");
         TileRecord first = find(dataset, 0, 0);
         assertEquals(40, first.vesselPixels());
         assertEquals(1, first.vesselObjects());

@@ -54,6 +54,7 @@ class MapPageBrowserTest {
         return new MapContent(
                 "S2A_MSIL1C_20240501T103021_N0510_R108_T32UNF_20240501T123005",
                 "2024-05-01T10:30:21.024Z",
+                "Contains modified Copernicus Sentinel data 2024",
                 "quickstart",
                 0.5,
                 MapImages.trueColour(

@@ -64,6 +64,7 @@ class MapPageTest {
         return new MapContent(
                 productId,
                 "2024-05-01T10:20:21.024+02:00",
+                "Contains modified Copernicus Sentinel data 2024",
                 modelName,
                 0.45,
                 layer("True colour"),
@@ -177,6 +178,7 @@ class MapPageTest {
                         new MapContent(
                                 two.productId(),
                                 two.sensingTime(),
+                                two.attribution(),
                                 two.modelName(),
                                 two.threshold(),
                                 two.trueColour(),
@@ -192,6 +194,7 @@ class MapPageTest {
                         new MapContent(
                                 two.productId(),
                                 two.sensingTime(),
+                                two.attribution(),
                                 two.modelName(),
                                 two.threshold(),
                                 two.trueColour(),
@@ -218,20 +221,36 @@ class MapPageTest {
         MapLayer base = layer("True colour");
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new MapContent("p", "yesterday", "m", 0.5, base, List.of(), empty, 0));
+                () -> new MapContent("p", "yesterday", "c", "m", 0.5, base, List.of(), empty, 0));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new MapContent("p", "", "m", 1.5, base, List.of(), empty, 0));
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                        new MapContent(
-                                "p", "", "m", 0.5, base, List.of(layer("True colour")), empty, 0));
+                () -> new MapContent("p", "", "c", "m", 1.5, base, List.of(), empty, 0));
         assertThrows(
                 IllegalArgumentException.class,
                 () ->
                         new MapContent(
-                                "p", "", "m", 0.5, base, List.of(), "{\"type\": \"Feature\"}", 0));
+                                "p",
+                                "",
+                                "c",
+                                "m",
+                                0.5,
+                                base,
+                                List.of(layer("True colour")),
+                                empty,
+                                0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new MapContent(
+                                "p",
+                                "",
+                                "c",
+                                "m",
+                                0.5,
+                                base,
+                                List.of(),
+                                "{\"type\": \"Feature\"}",
+                                0));
         IllegalArgumentException noCentroid =
                 assertThrows(
                         IllegalArgumentException.class,
@@ -239,6 +258,7 @@ class MapPageTest {
                                 new MapContent(
                                         "p",
                                         "",
+                                        "c",
                                         "m",
                                         0.5,
                                         base,

@@ -2,10 +2,12 @@ package dev.s2v.model;
 
 import dev.s2v.config.Normalization;
 import dev.s2v.model.loss.LossSpec;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.SpectralBand;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Model descriptors for tests. */
 final class Descriptors {
@@ -36,6 +38,7 @@ final class Descriptors {
                 bands,
                 32,
                 true,
+                Optional.of(ProductLevel.L1C),
                 normalization,
                 architecture,
                 new LossSpec("focal", Map.of("gamma", 2.0)),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.s2v.config.Normalization;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +54,34 @@ class ModelDescriptorTest {
         assertTrue(Files.readString(file).contains("<std_values>"));
     }
 
+    @Test
+    void aModelWithoutALevelReadsAsUnknownAndWarnsOfNothing() throws IOException {
+        Path file = dir.resolve("model.xml");
+        Files.writeString(file, golden().replace(" level=\"L1C\"", ""));
+        ModelDescriptor old = ModelDescriptor.read(file);
+        assertEquals(Optional.empty(), old.inputLevel());
+        assertEquals(Optional.empty(), old.levelMismatch(Optional.of(ProductLevel.L2A), "x.tif"));
+    }
+
+    @Test
+    void imageryOfTheOtherLevelIsNamedInOneLine() {
+        ModelDescriptor l1c = Descriptors.sevenBands();
+        assertEquals(
+                Optional.of(
+                        "was trained on Level-1C (top-of-atmosphere reflectance) but algiers.tif"
+                                + " is Level-2A (surface reflectance): expect more misses and false"
+                                + " alarms than its own evaluation shows"),
+                l1c.levelMismatch(Optional.of(ProductLevel.L2A), "algiers.tif"));
+        assertEquals(Optional.empty(), l1c.levelMismatch(Optional.of(ProductLevel.L1C), "product"));
+        assertEquals(Optional.empty(), l1c.levelMismatch(Optional.empty(), "export.tif"));
+    }
+
     static Stream<Arguments> invalidFiles() {
         return Stream.of(
+                Arguments.of(
+                        "level=\"L1C\"",
+                        "level=\"L3\"",
+                        "<input_scale level>: unknown processing level 'L3'; allowed: L1C, L2A"),
                 Arguments.of(
                         "<band>B8A</band>",
                         "<band>B99</band>",

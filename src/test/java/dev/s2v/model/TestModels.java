@@ -11,11 +11,13 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.s2v.config.Normalization;
 import dev.s2v.model.loss.LossSpec;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -128,6 +130,7 @@ public final class TestModels {
                 bands,
                 tileSizePx,
                 true,
+                Optional.of(ProductLevel.L1C),
                 normalization,
                 architecture,
                 LossSpec.of("dice"),

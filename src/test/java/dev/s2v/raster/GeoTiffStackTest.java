@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +28,16 @@ class GeoTiffStackTest {
 
     /** A 4 x 3 stack whose band i holds value 100 * (i + 1) + pixel, with the given names. */
     private Path stack(String name, List<String> descriptions, boolean scaleMetadata)
+            throws IOException {
+        return stack(name, descriptions, scaleMetadata, Map.of());
+    }
+
+    /** The same with dataset metadata items. */
+    private Path stack(
+            String name,
+            List<String> descriptions,
+            boolean scaleMetadata,
+            Map<String, String> metadata)
             throws IOException {
         Path path = dir.resolve(name);
         try (GeoTiffWriter out =
@@ -47,9 +60,52 @@ class GeoTiffStackTest {
                     out.setScaleOffset(b + 1, 0.0001, 0);
                 }
             }
+            metadata.forEach(out::setMetadata);
             out.commit();
         }
         return path;
+    }
+
+    @Test
+    void levelDateAndCreditComeFromTheStacksMetadata() throws IOException {
+        // As the sen2ships stacks carry them.
+        Path described =
+                stack(
+                        "algiers.tif",
+                        List.of("B02"),
+                        true,
+                        Map.of(
+                                "PROCESSING_LEVEL",
+                                "L2A (Sen2Cor BOA, via Sentinel Hub EO Browser)",
+                                "ACQUISITION_DATE",
+                                "2023-08-17",
+                                "LICENCE",
+                                "annotations MIT; imagery contains modified Copernicus Sentinel"
+                                        + " data 2022-2023"));
+        try (BandSource s = BandSources.open(described, ScaleRule.auto())) {
+            assertEquals(Optional.of(ProductLevel.L2A), s.level());
+            assertEquals(Optional.of(Instant.parse("2023-08-17T00:00:00Z")), s.sensingTime());
+            assertEquals(
+                    Optional.of("Contains modified Copernicus Sentinel data 2022-2023"),
+                    s.attribution());
+        }
+        Path stated =
+                stack("stack.tif", List.of("B02"), true, Map.of("PROCESSING_LEVEL", "Level-1C"));
+        try (BandSource s = BandSources.open(stated, ScaleRule.auto())) {
+            assertEquals(Optional.of(ProductLevel.L1C), s.level());
+        }
+        Path named =
+                stack("S2B_MSIL2A_20240701T103021_N0510_R108_T32UNF.tif", List.of("B02"), true);
+        try (BandSource s = BandSources.open(named, ScaleRule.auto())) {
+            assertEquals(Optional.of(ProductLevel.L2A), s.level());
+            assertEquals(Optional.of(Instant.parse("2024-07-01T10:30:21Z")), s.sensingTime());
+            assertEquals(Optional.empty(), s.attribution());
+        }
+        Path silent = stack("export.tif", List.of("B02"), true);
+        try (BandSource s = BandSources.open(silent, ScaleRule.auto())) {
+            assertEquals(Optional.empty(), s.level());
+            assertEquals(Optional.empty(), s.sensingTime());
+        }
     }
 
     @Test

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.s2v.config.ConfigException;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.TestDatasets;
+import dev.s2v.model.ModelDescriptor;
 import dev.s2v.raster.Natives;
+import dev.s2v.raster.ProductLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,9 +91,11 @@ class ExperimentsTest {
         Path model = s.modelFolder().orElseThrow();
         assertTrue(Files.exists(model.resolve("model.xml")));
         assertTrue(Files.exists(model.resolve("eval-dataset-test/report.html")));
-        double threshold =
-                dev.s2v.model.ModelDescriptor.read(model.resolve("model.xml")).threshold();
+        ModelDescriptor exported = ModelDescriptor.read(model.resolve("model.xml"));
+        double threshold = exported.threshold();
         assertTrue(threshold > 0 && threshold < 1, "threshold from validation: " + threshold);
+        assertEquals(
+                Optional.of(ProductLevel.L1C), exported.inputLevel(), "synthetic L1C products");
         List<String> csv = Files.readAllLines(s.runFolder().resolve("metrics.csv"));
         assertEquals(EpochMetrics.HEADER, csv.get(0));
         assertEquals(4, csv.size());
