@@ -138,8 +138,9 @@ public final class DatasetComparison {
     /**
      * The comparison as a table, one row per band and class: {@code band}, {@code wavelength_nm},
      * {@code class}, then {@code a_pixels} and A's quantiles {@code a_p5 .. a_p95}, the same of B
-     * ({@code b_...}), and {@code kolmogorov_smirnov} and {@code wasserstein_1}. Undefined numbers
-     * (a class without pixels) are missing.
+     * ({@code b_...}), and {@code kolmogorov_smirnov} and {@code wasserstein_1}, rounded to six
+     * decimals (the tiles hold four; beyond six there is only the noise of single precision).
+     * Undefined numbers (a class without pixels) are missing.
      */
     public Table table() {
         StringColumn band = StringColumn.create("band");
@@ -164,17 +165,21 @@ public final class DatasetComparison {
             double[] qa = r.a().values();
             double[] qb = r.b().values();
             for (int k = 0; k < qa.length; k++) {
-                quantilesA.get(k).append(qa[k]);
-                quantilesB.get(k).append(qb[k]);
+                quantilesA.get(k).append(rounded(qa[k]));
+                quantilesB.get(k).append(rounded(qb[k]));
             }
-            ks.append(r.distance().kolmogorovSmirnov());
-            w1.append(r.distance().wasserstein1());
+            ks.append(rounded(r.distance().kolmogorovSmirnov()));
+            w1.append(rounded(r.distance().wasserstein1()));
         }
         Table table = Table.create("comparison", band, wavelength, pixelClass, pixelsA);
         quantilesA.forEach(table::addColumns);
         table.addColumns(pixelsB);
         quantilesB.forEach(table::addColumns);
         return table.addColumns(ks, w1);
+    }
+
+    private static double rounded(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v;
     }
 
     private static String names(List<SpectralBand> bands) {

@@ -12,14 +12,19 @@ package dev.s2v.exploration;
  *     into the other; for samples that do not overlap, the difference of their means; NaN when
  *     either sample is empty
  */
-public record SampleDistance(double kolmogorovSmirnov, double wasserstein1) {
+public record SampleDistance(
+        double kolmogorovSmirnov, double kolmogorovSmirnovAt, double wasserstein1) {
 
     /** Checks that both are NaN together, the statistic in 0..1 and the distance not negative. */
     public SampleDistance {
-        if (Double.isNaN(kolmogorovSmirnov) != Double.isNaN(wasserstein1)) {
+        if (Double.isNaN(kolmogorovSmirnov) != Double.isNaN(wasserstein1)
+                || Double.isNaN(kolmogorovSmirnov) != Double.isNaN(kolmogorovSmirnovAt)) {
             throw new IllegalArgumentException(
-                    "both distances are defined or neither, got Kolmogorov-Smirnov "
+                    "both distances and where the statistic is reached are defined or none, got"
+                            + " Kolmogorov-Smirnov "
                             + kolmogorovSmirnov
+                            + " at "
+                            + kolmogorovSmirnovAt
                             + " and Wasserstein-1 "
                             + wasserstein1);
         }
@@ -40,13 +45,14 @@ public record SampleDistance(double kolmogorovSmirnov, double wasserstein1) {
      */
     public static SampleDistance between(SortedSample a, SortedSample b) {
         if (a.isEmpty() || b.isEmpty()) {
-            return new SampleDistance(Double.NaN, Double.NaN);
+            return new SampleDistance(Double.NaN, Double.NaN, Double.NaN);
         }
         int n = a.size();
         int m = b.size();
         int i = 0;
         int j = 0;
         double sup = 0;
+        double at = Double.NaN;
         double area = 0;
         double x = Math.min(a.get(0), b.get(0));
         while (true) {
@@ -58,7 +64,10 @@ public record SampleDistance(double kolmogorovSmirnov, double wasserstein1) {
                 j++;
             }
             double gap = Math.abs((double) i / n - (double) j / m);
-            sup = Math.max(sup, gap);
+            if (gap > sup || Double.isNaN(at)) {
+                sup = gap;
+                at = x;
+            }
             if (i == n && j == m) {
                 break;
             }
@@ -69,7 +78,7 @@ public record SampleDistance(double kolmogorovSmirnov, double wasserstein1) {
             area += gap * (next - x);
             x = next;
         }
-        return new SampleDistance(Math.min(1, sup), area);
+        return new SampleDistance(Math.min(1, sup), at, area);
     }
 
     /** Whether both samples had values. */

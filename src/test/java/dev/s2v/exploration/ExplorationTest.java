@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,9 @@ class ExplorationTest {
                 d.scatterX(),
                 d.scatterY(),
                 false,
-                d.bandwidthRule());
+                d.bandwidthRule(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Test
@@ -180,7 +183,9 @@ class ExplorationTest {
                                                 d.scatterX(),
                                                 d.scatterY(),
                                                 false,
-                                                d.bandwidthRule()),
+                                                d.bandwidthRule(),
+                                                Optional.empty(),
+                                                Optional.empty()),
                                         line -> {}));
         assertEquals(
                 "--bands: band B11 is not in the dataset; it has B02, B03, B04, B08",
@@ -201,7 +206,9 @@ class ExplorationTest {
                                                 SpectralBand.B12,
                                                 d.scatterY(),
                                                 false,
-                                                d.bandwidthRule()),
+                                                d.bandwidthRule(),
+                                                Optional.empty(),
+                                                Optional.empty()),
                                         line -> {}));
         assertTrue(scatter.getMessage().startsWith("--scatter: band B12 is not in the dataset"));
         assertFalse(Files.exists(d.out()), "nothing written after a refusal");

@@ -16,6 +16,7 @@ class SampleDistanceTest {
         // 0 from 4: the largest gap 1/2, the area 1/3 + 1/6 + 1/2 = 1.
         SampleDistance d = SampleDistance.between(SortedSample.of(1, 2, 3), SortedSample.of(2, 4));
         assertEquals(0.5, d.kolmogorovSmirnov(), 1e-12);
+        assertEquals(3, d.kolmogorovSmirnovAt());
         assertEquals(1.0, d.wasserstein1(), 1e-12);
         assertTrue(d.defined());
     }
@@ -25,6 +26,7 @@ class SampleDistanceTest {
         // {0, 10} and {4, 6}: |F - G| is 1/2 on [0, 4) and on [6, 10): area 2 + 2 = 4.
         SampleDistance d = SampleDistance.between(SortedSample.of(0, 10), SortedSample.of(4, 6));
         assertEquals(0.5, d.kolmogorovSmirnov(), 1e-12);
+        assertEquals(0, d.kolmogorovSmirnovAt(), "the first of the largest gaps");
         assertEquals(4.0, d.wasserstein1(), 1e-12);
     }
 
@@ -38,7 +40,7 @@ class SampleDistanceTest {
             shifted[i] = a[i] + 0.25;
         }
         SortedSample s = SortedSample.of(a);
-        assertEquals(new SampleDistance(0, 0), SampleDistance.between(s, s));
+        assertEquals(new SampleDistance(0, s.min(), 0), SampleDistance.between(s, s));
         SampleDistance d = SampleDistance.between(s, SortedSample.of(shifted));
         assertEquals(0.25, d.wasserstein1(), 1e-9);
         // Swapping the samples changes nothing.
@@ -47,6 +49,7 @@ class SampleDistanceTest {
         SampleDistance apart =
                 SampleDistance.between(SortedSample.of(1, 2, 3), SortedSample.of(10, 11));
         assertEquals(1.0, apart.kolmogorovSmirnov());
+        assertEquals(3, apart.kolmogorovSmirnovAt());
         assertEquals(10.5 - 2, apart.wasserstein1(), 1e-12);
     }
 
@@ -64,11 +67,12 @@ class SampleDistanceTest {
         SampleDistance none = SampleDistance.between(SortedSample.empty(), SortedSample.of(1));
         assertTrue(Double.isNaN(none.kolmogorovSmirnov()));
         assertTrue(Double.isNaN(none.wasserstein1()));
+        assertTrue(Double.isNaN(none.kolmogorovSmirnovAt()));
         assertFalse(none.defined());
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> new SampleDistance(1.5, 0));
+                assertThrows(IllegalArgumentException.class, () -> new SampleDistance(1.5, 0, 0));
         assertEquals("the Kolmogorov-Smirnov statistic must be in 0..1, got 1.5", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SampleDistance(0.5, -1));
-        assertThrows(IllegalArgumentException.class, () -> new SampleDistance(Double.NaN, 1));
+        assertThrows(IllegalArgumentException.class, () -> new SampleDistance(0.5, 0, -1));
+        assertThrows(IllegalArgumentException.class, () -> new SampleDistance(Double.NaN, 0, 1));
     }
 }
