@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
                 "Chart a dataset before training: per band the reflectance distributions and"
                         + " violins of vessel and background pixels, a two-band scatter, the"
                         + " class imbalance and a separability table (AUC, Bhattacharyya"
-                        + " distance), with index.html and summary.md.")
+                        + " distance), with index.html and summary.md; with --compare, each"
+                        + " band's classes beside those of another dataset.")
 final class ExploreCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -92,6 +94,21 @@ final class ExploreCommand implements Callable<Integer> {
             description = "Kernel bandwidth rule: silverman or scott (default: ${DEFAULT-VALUE}).")
     String bandwidth;
 
+    @Option(
+            names = "--compare",
+            paramLabel = "DIR",
+            description =
+                    "Another dataset folder to compare with, e.g. real scenes against synthetic"
+                            + " ones: the bands both have (by name), per class, sampled as the"
+                            + " dataset is (same split, samples, tiles and seed).")
+    Path compare;
+
+    @Option(
+            names = "--compare-name",
+            paramLabel = "NAME",
+            description = "What charts and pages call the compared dataset (default: its name).")
+    String compareName;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -114,10 +131,16 @@ final class ExploreCommand implements Callable<Integer> {
                         pair.get(0),
                         pair.get(1),
                         logY,
-                        BandwidthRule.parse(bandwidth));
+                        BandwidthRule.parse(bandwidth),
+                        Optional.ofNullable(compare),
+                        Optional.ofNullable(compareName));
         ExplorationResult result = Exploration.run(options, out::println);
         out.println();
         out.println(ExplorationPages.separabilityTable(result));
+        if (result.comparison().isPresent()) {
+            out.println(ExplorationPages.comparisonSummary(result.comparison().get()));
+            out.println();
+        }
         out.printf(
                 Locale.ROOT,
                 "explored %s (%s) in %.1f s: open %s%n",

@@ -3,6 +3,7 @@ package dev.s2v.exploration;
 import dev.s2v.dataset.TileCodec;
 import dev.s2v.raster.SpectralBand;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,13 +30,44 @@ public final class BandAnalysis {
 
     private BandAnalysis(SpectralBand band, PixelSample sample, BandwidthRule rule) {
         this.band = band;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
         for (PixelClass c : PixelClass.values()) {
             SortedSample s = sample.sorted(c, band);
             samples.put(c, s);
             if (!s.isEmpty()) {
                 densities.put(c, KernelDensity.fit(s, rule, RESOLUTION));
+            }
+        }
+        double[] range = shownRange(List.copyOf(samples.values()));
+        this.lower = range[0];
+        this.upper = range[1];
+        SortedSample vessel = samples.get(PixelClass.VESSEL);
+        SortedSample background = samples.get(PixelClass.BACKGROUND);
+        boolean both = !vessel.isEmpty() && !background.isEmpty();
+        this.separability =
+                new BandSeparability(
+                        band,
+                        vessel.size(),
+                        background.size(),
+                        Separability.auc(vessel, background),
+                        both
+                                ? Separability.bhattacharyyaDistance(
+                                        densities.get(PixelClass.VESSEL),
+                                        densities.get(PixelClass.BACKGROUND))
+                                : Double.NaN);
+    }
+
+    /**
+     * The range charts show for some samples of a band: from the smallest {@value #TAIL}-quantile
+     * among them to the largest {@code 1 - TAIL}-quantile, at least 200 reflectance steps wide,
+     * with a margin of 5 % each side; 0..1 (with margins) when every sample is empty.
+     *
+     * @return lower and upper end
+     */
+    static double[] shownRange(List<SortedSample> samples) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (SortedSample s : samples) {
+            if (!s.isEmpty()) {
                 lo = Math.min(lo, s.quantile(TAIL));
                 hi = Math.max(hi, s.quantile(1 - TAIL));
             }
@@ -52,22 +84,7 @@ public final class BandAnalysis {
             hi = centre + minimumSpan / 2;
         }
         double margin = 0.05 * (hi - lo);
-        this.lower = lo - margin;
-        this.upper = hi + margin;
-        SortedSample vessel = samples.get(PixelClass.VESSEL);
-        SortedSample background = samples.get(PixelClass.BACKGROUND);
-        boolean both = !vessel.isEmpty() && !background.isEmpty();
-        this.separability =
-                new BandSeparability(
-                        band,
-                        vessel.size(),
-                        background.size(),
-                        Separability.auc(vessel, background),
-                        both
-                                ? Separability.bhattacharyyaDistance(
-                                        densities.get(PixelClass.VESSEL),
-                                        densities.get(PixelClass.BACKGROUND))
-                                : Double.NaN);
+        return new double[] {lo - margin, hi + margin};
     }
 
     /**

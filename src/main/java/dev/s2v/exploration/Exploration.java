@@ -9,19 +9,22 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
 
 /**
  * {@code s2v explore}: samples a dataset's pixels per class, charts each band's distributions,
- * violins, a two-band scatter, the class imbalance and the per-band separability, and writes them
- * with {@code index.html} and {@code summary.md} into a folder that appears whole or not at all.
+ * violins, a two-band scatter, the class imbalance and the per-band separability, optionally
+ * compares each band's classes with those of another dataset, and writes it all with {@code
+ * index.html} and {@code summary.md} into a folder that appears whole or not at all.
  */
 public final class Exploration {
     private Exploration() {}
@@ -30,9 +33,11 @@ public final class Exploration {
      * Runs an exploration.
      *
      * @param progress receives one line per step
-     * @throws java.nio.file.NoSuchFileException when the dataset or a file of it is missing
+     * @throws java.nio.file.NoSuchFileException when the dataset, the dataset to compare with, or a
+     *     file of them is missing
      * @throws FileAlreadyExistsException when the output folder exists and is not an exploration
-     * @throws IllegalArgumentException when a band is not in the dataset or the split has no tiles
+     * @throws IllegalArgumentException when a band is not in the dataset, the split has no tiles,
+     *     or the dataset to compare with has none of the bands explored or the same name
      * @throws IOException when a tile cannot be read or a file written
      */
     public static ExplorationResult run(ExploreOptions options, Consumer<String> progress)
@@ -47,36 +52,10 @@ public final class Exploration {
         Table objects = dataset.statistics(DatasetStatistics.OBJECTS_BY_LENGTH);
         Path target = options.out().toAbsolutePath().normalize();
         requireReplaceable(target);
+        Optional<DatasetFolder> other = openCompared(options, dataset, bands);
 
-        progress.accept(
-                String.format(
-                        Locale.ROOT,
-                        "sampling up to %,d pixels per class from the %s of %s (at most %,d tiles,"
-                                + " seed %d)",
-                        options.samplesPerClass(),
-                        options.split().label(),
-                        dataset.folder(),
-                        options.maxTiles(),
-                        options.seed()));
-        PixelSample sample =
-                PixelSampler.draw(
-                        dataset,
-                        options.split().splits(),
-                        options.samplesPerClass(),
-                        options.maxTiles(),
-                        options.seed());
+        PixelSample sample = sample(dataset, options, progress);
         SamplingSummary s = sample.summary();
-        progress.accept(
-                String.format(
-                        Locale.ROOT,
-                        "read %,d of %,d tiles in %.1f s: %,d background and %,d vessel pixels"
-                                + " sampled",
-                        s.tilesRead(),
-                        s.tiles(),
-                        s.seconds(),
-                        sample.size(PixelClass.BACKGROUND),
-                        sample.size(PixelClass.VESSEL)));
-
         Map<SpectralBand, BandAnalysis> analyses = new LinkedHashMap<>();
         for (SpectralBand b : dataset.bands()) {
             if (bands.contains(b) || b == options.scatterX() || b == options.scatterY()) {
@@ -94,6 +73,10 @@ public final class Exploration {
                                 dataset.descriptor().sources().stream()
                                         .map(DatasetDescriptor.Source::sceneId)
                                         .toList()));
+        Optional<DatasetComparison> comparison = Optional.empty();
+        if (other.isPresent()) {
+            comparison = Optional.of(compare(other.get(), options, context, charted, progress));
+        }
 
         Path staging = AtomicFiles.stagingFolder(target, "tmp");
         try {
@@ -107,6 +90,10 @@ public final class Exploration {
                             context,
                             classBalance,
                             objects);
+            List<Figure> comparisonFigures = List.of();
+            if (comparison.isPresent()) {
+                comparisonFigures = writeComparisonCharts(staging, comparison.get());
+            }
             List<BandSeparability> separability =
                     charted.stream().map(BandAnalysis::separability).toList();
             ExplorationResult result =
@@ -125,6 +112,8 @@ public final class Exploration {
                             figures,
                             options.bandwidthRule(),
                             context.quantity(),
+                            comparison,
+                            comparisonFigures,
                             (System.nanoTime() - start) / 1e9);
             ExplorationPages.write(staging, result, classBalance);
             AtomicFiles.replaceFolder(staging, target);
@@ -132,7 +121,7 @@ public final class Exploration {
                     String.format(
                             Locale.ROOT,
                             "wrote %d charts (PNG and SVG), index.html and summary.md to %s",
-                            figures.size(),
+                            figures.size() + comparisonFigures.size(),
                             target));
             return result;
         } catch (IOException | RuntimeException e) {
@@ -198,6 +187,124 @@ public final class Exploration {
                             "Violins: " + ExplorationCharts.bandName(b.band()),
                             ExplorationCaptions.violin(b)),
                     ExplorationCharts.violin(b, context));
+        }
+        return charts.writeAll();
+    }
+
+    /** Draws a dataset's sample as the options say, reporting what it reads and keeps. */
+    private static PixelSample sample(
+            DatasetFolder dataset, ExploreOptions options, Consumer<String> progress)
+            throws IOException {
+        progress.accept(
+                String.format(
+                        Locale.ROOT,
+                        "sampling up to %,d pixels per class from the %s of %s (at most %,d tiles,"
+                                + " seed %d)",
+                        options.samplesPerClass(),
+                        options.split().label(),
+                        dataset.folder(),
+                        options.maxTiles(),
+                        options.seed()));
+        PixelSample sample =
+                PixelSampler.draw(
+                        dataset,
+                        options.split().splits(),
+                        options.samplesPerClass(),
+                        options.maxTiles(),
+                        options.seed());
+        SamplingSummary s = sample.summary();
+        progress.accept(
+                String.format(
+                        Locale.ROOT,
+                        "read %,d of %,d tiles in %.1f s: %,d background and %,d vessel pixels"
+                                + " sampled",
+                        s.tilesRead(),
+                        s.tiles(),
+                        s.seconds(),
+                        sample.size(PixelClass.BACKGROUND),
+                        sample.size(PixelClass.VESSEL)));
+        return sample;
+    }
+
+    /**
+     * Opens the dataset to compare with, before anything is sampled, and checks that it can be
+     * compared: it exists, goes by another name than the dataset, and has a charted band.
+     */
+    private static Optional<DatasetFolder> openCompared(
+            ExploreOptions options, DatasetFolder dataset, List<SpectralBand> charted)
+            throws IOException {
+        if (options.compare().isEmpty()) {
+            return Optional.empty();
+        }
+        Path folder = options.compare().get();
+        if (!Files.isDirectory(folder)) {
+            throw new NoSuchFileException(
+                    folder.toString(), null, "no such dataset folder to compare with (--compare)");
+        }
+        DatasetFolder other = DatasetFolder.open(folder);
+        String name = options.compareName().orElse(other.descriptor().name());
+        if (name.equals(dataset.descriptor().name())) {
+            throw new IllegalArgumentException(
+                    "--compare: both datasets are named '"
+                            + name
+                            + "'; call the compared one something else with --compare-name NAME");
+        }
+        if (DatasetComparison.commonBands(charted, other.bands()).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--compare: "
+                            + folder
+                            + " has no band in common with the bands explored: it has "
+                            + String.join(", ", other.bands().stream().map(Enum::name).toList())
+                            + ", the bands explored are "
+                            + String.join(", ", charted.stream().map(Enum::name).toList()));
+        }
+        return Optional.of(other);
+    }
+
+    /** Samples the compared dataset as the explored one was and compares the charted bands. */
+    private static DatasetComparison compare(
+            DatasetFolder other,
+            ExploreOptions options,
+            ChartContext context,
+            List<BandAnalysis> charted,
+            Consumer<String> progress)
+            throws IOException {
+        PixelSample sample = sample(other, options, progress);
+        ChartContext otherContext =
+                new ChartContext(
+                        options.compareName().orElse(other.descriptor().name()),
+                        options.split(),
+                        sample.summary(),
+                        options.bandwidthRule(),
+                        ChartContext.quantity(
+                                other.descriptor().sources().stream()
+                                        .map(DatasetDescriptor.Source::sceneId)
+                                        .toList()));
+        return DatasetComparison.of(context, charted, otherContext, sample);
+    }
+
+    private static List<Figure> writeComparisonCharts(Path dir, DatasetComparison comparison)
+            throws IOException {
+        ChartWriter charts = new ChartWriter(dir);
+        charts.add(
+                new Figure(
+                        "compare_distances",
+                        "Distances per band and class",
+                        ComparisonCaptions.distances(comparison)),
+                ComparisonCharts.distances(comparison));
+        charts.add(
+                new Figure(
+                        "compare_spectra",
+                        "Spectra of both datasets",
+                        ComparisonCaptions.spectra(comparison)),
+                ComparisonCharts.spectra(comparison));
+        for (DatasetComparison.BandPair pair : comparison.bands()) {
+            charts.add(
+                    new Figure(
+                            "compare_" + pair.band().name(),
+                            "Compared: " + ExplorationCharts.bandName(pair.band()),
+                            ComparisonCaptions.band(comparison, pair)),
+                    ComparisonCharts.band(comparison, pair));
         }
         return charts.writeAll();
     }

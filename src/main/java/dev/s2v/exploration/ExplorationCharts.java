@@ -40,6 +40,9 @@ public final class ExplorationCharts {
     /** The y axis reaches this multiple of the data's span, leaving room for legend and note. */
     private static final double HEADROOM = 1.4;
 
+    /** A density curve's line (XChart draws lines with their stroke, not their line width). */
+    static final BasicStroke CURVE = new BasicStroke(3f);
+
     private static final BasicStroke MEDIAN = new BasicStroke(3f);
     private static final BasicStroke QUARTILE =
             new BasicStroke(
@@ -106,18 +109,16 @@ public final class ExplorationCharts {
                 continue;
             }
             KernelDensity kde = band.density(c).orElseThrow();
-            double[] x = grid(band.lower(), band.upper(), CURVE_POINTS);
-            double[] y = kde.at(x);
-            peak = Math.max(peak, max(y));
             XYSeries curve =
-                    chart.addSeries(
+                    densityCurve(
+                            chart,
                             c.label() + " kernel density, h = " + reflectance(kde.bandwidth()),
-                            x,
-                            y);
-            curve.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-            curve.setLineColor(colour(c));
-            curve.setLineWidth(3f);
-            curve.setMarker(SeriesMarkers.NONE);
+                            kde,
+                            band.lower(),
+                            band.upper(),
+                            colour(c),
+                            CURVE);
+            peak = Math.max(peak, max(curve.getYData()));
         }
         if (peak == 0) {
             peak = 1;
@@ -166,6 +167,27 @@ public final class ExplorationCharts {
         }
         x[2 * bins + 1] = h.edge(bins);
         return new double[][] {x, y};
+    }
+
+    /**
+     * Adds a density estimate as a line of {@value #CURVE_POINTS} points from {@code lower} to
+     * {@code upper}.
+     */
+    static XYSeries densityCurve(
+            XYChart chart,
+            String name,
+            KernelDensity density,
+            double lower,
+            double upper,
+            Color colour,
+            BasicStroke stroke) {
+        double[] x = grid(lower, upper, CURVE_POINTS);
+        XYSeries curve = chart.addSeries(name, x, density.at(x));
+        curve.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        curve.setLineColor(colour);
+        curve.setLineStyle(stroke);
+        curve.setMarker(SeriesMarkers.NONE);
+        return curve;
     }
 
     /**
@@ -613,11 +635,27 @@ public final class ExplorationCharts {
      */
     public static XYChart spectra(List<BandAnalysis> bands, ChartContext context) {
         XYChart chart =
-                xyChart(
+                spectraChart(
                         "Reflectance spectra by class (median, 25-75 % shaded), "
                                 + context.split().label(),
-                        "central wavelength (nm)",
-                        context.quantity());
+                        context.quantity(),
+                        bands);
+        for (PixelClass c : PixelClass.values()) {
+            addSpectrum(chart, bands, c, c.label(), CURVE, 60, SeriesLines.NONE);
+        }
+        List<String> lines = new ArrayList<>(sampleLines(bands.get(0), context));
+        lines.add(
+                "bands: " + String.join(", ", bands.stream().map(b -> b.band().label()).toList()));
+        note(chart, lines);
+        return chart;
+    }
+
+    /**
+     * A chart without series whose axes hold the central wavelengths of the bands and the quartiles
+     * of every class of the given analyses, with room above for a note.
+     */
+    static XYChart spectraChart(String title, String quantity, List<BandAnalysis> bands) {
+        XYChart chart = xyChart(title, "central wavelength (nm)", quantity);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setMarkerSize(10);
         double lower = Double.POSITIVE_INFINITY;
@@ -636,51 +674,65 @@ public final class ExplorationCharts {
         int longest = bands.stream().mapToInt(b -> b.band().wavelengthNm()).max().orElse(2300);
         double pad = Math.max(30, 0.04 * (longest - shortest));
         chart.getStyler().setXAxisMin(shortest - pad).setXAxisMax(longest + pad);
-        for (PixelClass c : PixelClass.values()) {
-            List<BandAnalysis> present =
-                    bands.stream().filter(b -> !b.sample(c).isEmpty()).toList();
-            if (present.isEmpty()) {
-                continue;
-            }
-            int n = present.size();
-            double[] wavelength = new double[n];
-            double[] median = new double[n];
-            double[] outlineX = new double[2 * n + 1];
-            double[] outlineY = new double[2 * n + 1];
-            for (int i = 0; i < n; i++) {
-                SortedSample s = present.get(i).sample(c);
-                wavelength[i] = present.get(i).band().wavelengthNm();
-                median[i] = s.median();
-                outlineX[i] = wavelength[i];
-                outlineY[i] = s.quantile(0.75);
-                outlineX[2 * n - 1 - i] = wavelength[i];
-                outlineY[2 * n - 1 - i] = s.quantile(0.25);
-            }
-            outlineX[2 * n] = outlineX[0];
-            outlineY[2 * n] = outlineY[0];
-            XYSeries spread = chart.addSeries(c.label() + " 25-75 %", outlineX, outlineY);
-            spread.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
-            spread.setFillColor(Charts.translucent(colour(c), 60));
-            spread.setLineStyle(SeriesLines.NONE);
-            spread.setMarker(SeriesMarkers.NONE);
-            XYSeries line =
-                    chart.addSeries(
-                            c.label()
-                                    + " median, n = "
-                                    + count(present.get(0).sample(c).size())
-                                    + " px",
-                            wavelength,
-                            median);
-            line.setLineColor(colour(c));
-            line.setLineWidth(3f);
-            line.setMarker(c == PixelClass.VESSEL ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-            line.setMarkerColor(colour(c));
-        }
-        List<String> lines = new ArrayList<>(sampleLines(bands.get(0), context));
-        lines.add(
-                "bands: " + String.join(", ", bands.stream().map(b -> b.band().label()).toList()));
-        note(chart, lines);
         return chart;
+    }
+
+    /**
+     * Adds a class's spectrum: its median in each band that has pixels of it, as a line with
+     * markers, over the range between its quartiles, a polygon shaded with {@code shadeAlpha} and
+     * outlined with {@code outline}. Nothing is added when no band has pixels of the class.
+     *
+     * @param name what the series' names start with, e.g. the class
+     */
+    static void addSpectrum(
+            XYChart chart,
+            List<BandAnalysis> bands,
+            PixelClass pixelClass,
+            String name,
+            BasicStroke stroke,
+            int shadeAlpha,
+            BasicStroke outline) {
+        List<BandAnalysis> present =
+                bands.stream().filter(b -> !b.sample(pixelClass).isEmpty()).toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        int n = present.size();
+        double[] wavelength = new double[n];
+        double[] median = new double[n];
+        double[] outlineX = new double[2 * n + 1];
+        double[] outlineY = new double[2 * n + 1];
+        for (int i = 0; i < n; i++) {
+            SortedSample s = present.get(i).sample(pixelClass);
+            wavelength[i] = present.get(i).band().wavelengthNm();
+            median[i] = s.median();
+            outlineX[i] = wavelength[i];
+            outlineY[i] = s.quantile(0.75);
+            outlineX[2 * n - 1 - i] = wavelength[i];
+            outlineY[2 * n - 1 - i] = s.quantile(0.25);
+        }
+        outlineX[2 * n] = outlineX[0];
+        outlineY[2 * n] = outlineY[0];
+        Color colour = colour(pixelClass);
+        XYSeries spread = chart.addSeries(name + " 25-75 %", outlineX, outlineY);
+        spread.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        spread.setFillColor(Charts.translucent(colour, shadeAlpha));
+        spread.setLineColor(colour);
+        spread.setLineStyle(outline);
+        spread.setMarker(SeriesMarkers.NONE);
+        XYSeries line =
+                chart.addSeries(
+                        name
+                                + " median, n = "
+                                + count(present.get(0).sample(pixelClass).size())
+                                + " px",
+                        wavelength,
+                        median);
+        line.setLineColor(colour);
+        line.setLineStyle(stroke);
+        line.setMarker(
+                pixelClass == PixelClass.VESSEL ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+        line.setMarkerColor(colour);
     }
 
     private static List<String> sampleLines(BandAnalysis band, ChartContext context) {
@@ -709,10 +761,17 @@ public final class ExplorationCharts {
     }
 
     private static XYChart xyChart(String title, String xTitle, String yTitle) {
+        return xyChart(Charts.WIDTH, Charts.HEIGHT, title, xTitle, yTitle);
+    }
+
+    /**
+     * An XY chart in the house style, its legend under the plot and its axes ending at the data.
+     */
+    static XYChart xyChart(int width, int height, String title, String xTitle, String yTitle) {
         XYChart chart =
                 new XYChartBuilder()
-                        .width(Charts.WIDTH)
-                        .height(Charts.HEIGHT)
+                        .width(width)
+                        .height(height)
                         .title(title)
                         .xAxisTitle(xTitle)
                         .yAxisTitle(yTitle)
@@ -726,7 +785,7 @@ public final class ExplorationCharts {
         return chart;
     }
 
-    private static CategoryChart categoryChart(
+    static CategoryChart categoryChart(
             int width, int height, String title, String xTitle, String yTitle) {
         CategoryChart chart =
                 new CategoryChartBuilder()
@@ -749,17 +808,17 @@ public final class ExplorationCharts {
      * Gives a bar chart whose values are all zero a y axis from 0 to {@code minimumMax} (XChart
      * otherwise draws a degenerate axis of one tick), and room above the bars for a note.
      */
-    private static void floorAxis(CategoryChart chart, List<Double> values, double minimumMax) {
+    static void floorAxis(CategoryChart chart, List<Double> values, double minimumMax) {
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(Math.max(minimumMax, 1.15 * max));
     }
 
     /** A box of text lines in the plot's top right corner. */
-    private static void note(Chart<?, ?> chart, List<String> lines) {
+    static void note(Chart<?, ?> chart, List<String> lines) {
         chart.addAnnotation(new NoteBox(lines, true));
     }
 
-    private static double max(double[] values) {
+    static double max(double[] values) {
         double max = 0;
         for (double v : values) {
             max = Math.max(max, v);
@@ -782,7 +841,7 @@ public final class ExplorationCharts {
         return x;
     }
 
-    private static double[] toArray(List<Double> values) {
+    static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

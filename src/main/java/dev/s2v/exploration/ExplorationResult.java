@@ -3,6 +3,7 @@ package dev.s2v.exploration;
 import dev.s2v.raster.SpectralBand;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an exploration found and wrote.
@@ -19,6 +20,8 @@ import java.util.List;
  * @param figures the charts, in the pages' order
  * @param rule the bandwidth rule of the density estimates
  * @param quantity what the tiles' values are, e.g. "TOA reflectance (L1C, unitless)"
+ * @param comparison the comparison with another dataset, when one was asked for
+ * @param comparisonFigures the comparison's charts, in the pages' order; empty without one
  * @param seconds wall time of the whole exploration
  */
 public record ExplorationResult(
@@ -34,10 +37,17 @@ public record ExplorationResult(
         List<Figure> figures,
         BandwidthRule rule,
         String quantity,
+        Optional<DatasetComparison> comparison,
+        List<Figure> comparisonFigures,
         double seconds) {
 
-    /** Copies the lists. */
+    /** Copies the lists; comparison figures need a comparison. */
     public ExplorationResult {
+        if (comparison.isEmpty() && !comparisonFigures.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "comparison figures need a comparison, got " + comparisonFigures.size());
+        }
+        comparisonFigures = List.copyOf(comparisonFigures);
         bands = List.copyOf(bands);
         sampled = sampled.clone();
         separability = List.copyOf(separability);

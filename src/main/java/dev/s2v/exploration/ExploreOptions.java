@@ -3,6 +3,7 @@ package dev.s2v.exploration;
 import dev.s2v.raster.SpectralBand;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code s2v explore} is asked to do.
@@ -18,6 +19,9 @@ import java.util.List;
  * @param scatterY the band on the scatter plot's y axis
  * @param logY whether the distribution charts use a logarithmic density axis
  * @param bandwidthRule how the kernel density estimates choose their bandwidth
+ * @param compare a dataset folder to compare with, band by band (the bands both have, by name),
+ *     sampled as the dataset is (same split, sample size, tile budget and seed); empty for none
+ * @param compareName what the pages and charts call the compared dataset; empty for its own name
  */
 public record ExploreOptions(
         Path dataset,
@@ -30,7 +34,9 @@ public record ExploreOptions(
         SpectralBand scatterX,
         SpectralBand scatterY,
         boolean logY,
-        BandwidthRule bandwidthRule) {
+        BandwidthRule bandwidthRule,
+        Optional<Path> compare,
+        Optional<String> compareName) {
 
     /** Pixels kept per class unless asked otherwise. */
     public static final int DEFAULT_SAMPLES = 200_000;
@@ -69,6 +75,17 @@ public record ExploreOptions(
                             + " and "
                             + scatterY);
         }
+        if (compare == null || compareName == null) {
+            throw new IllegalArgumentException(
+                    "compare and compare name are needed (empty for no comparison)");
+        }
+        if (compareName.isPresent() && compare.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--compare-name '" + compareName.get() + "' needs --compare DIR");
+        }
+        if (compareName.isPresent() && compareName.get().isBlank()) {
+            throw new IllegalArgumentException("--compare-name must not be blank");
+        }
         bands = List.copyOf(bands);
     }
 
@@ -86,6 +103,8 @@ public record ExploreOptions(
                 scatter.get(0),
                 scatter.get(1),
                 false,
-                BandwidthRule.SILVERMAN);
+                BandwidthRule.SILVERMAN,
+                Optional.empty(),
+                Optional.empty());
     }
 }

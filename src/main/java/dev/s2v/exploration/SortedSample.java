@@ -120,6 +120,27 @@ public final class SortedSample {
         return values[below] + (position - below) * (values[above] - values[below]);
     }
 
+    /**
+     * The empirical distribution function at x: the share of values at or below it; NaN when empty.
+     */
+    public double shareAtOrBelow(double x) {
+        if (isEmpty()) {
+            return Double.NaN;
+        }
+        // The first index whose value exceeds x, found by bisection.
+        int low = 0;
+        int high = values.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] <= x) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return (double) low / values.length;
+    }
+
     /** The median (the 0.5-quantile). */
     public double median() {
         return quantile(0.5);

@@ -1,13 +1,16 @@
 package dev.s2v.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.TestDatasets;
 import dev.s2v.raster.Natives;
+import dev.s2v.raster.SpectralBand;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExploreCommandTest {
     @TempDir static Path shared;
     private static DatasetFolder dataset;
+    private static DatasetFolder other;
 
     @TempDir Path dir;
 
@@ -25,6 +29,86 @@ class ExploreCommandTest {
             dataset = TestDatasets.write(shared, 3, 64, 32, 31);
         }
         return dataset.folder().toString();
+    }
+
+    /** The same scenes holding only B08 and B03. */
+    private static synchronized String other() throws Exception {
+        Natives.assumeGdal();
+        if (other == null) {
+            other =
+                    TestDatasets.write(
+                            shared.resolve("other"),
+                            3,
+                            64,
+                            32,
+                            31,
+                            true,
+                            List.of(SpectralBand.B08, SpectralBand.B03));
+        }
+        return other.folder().toString();
+    }
+
+    @Test
+    void comparesWithAnotherDatasetAndPrintsWhereTheyDiffer() throws Exception {
+        Path out = dir.resolve("compared");
+        CliRunner r =
+                CliRunner.run(
+                        "explore",
+                        "--dataset",
+                        dataset(),
+                        "--compare",
+                        other(),
+                        "--compare-name",
+                        "real",
+                        "--bands",
+                        "B03,B04",
+                        "--samples",
+                        "500",
+                        "--out",
+                        out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.exists(out.resolve("compare_B03.png")));
+        assertFalse(Files.exists(out.resolve("compare_B04.png")), "B04 is not in the other");
+        assertTrue(Files.exists(out.resolve("comparison.csv")));
+        assertTrue(
+                r.out()
+                        .contains(
+                                "Compared with real: Background pixels differ most in B03"
+                                        + " (Wasserstein-1 0.0000, Kolmogorov-Smirnov 0.00)."),
+                r.out());
+    }
+
+    @Test
+    void aComparisonThatCannotBeMadeExitsWithTwoAndOneLine() throws Exception {
+        String[][] cases = {
+            {"explore", "--dataset", dataset(), "--compare", dir.resolve("missing").toString()},
+            {
+                "explore",
+                "--dataset",
+                dataset(),
+                "--compare",
+                other(),
+                "--compare-name",
+                "real",
+                "--bands",
+                "B02,B04"
+            },
+            {"explore", "--dataset", dataset(), "--compare", other()},
+            {"explore", "--dataset", dataset(), "--compare-name", "real"}
+        };
+        String[] expected = {
+            "missing: no such dataset folder to compare with (--compare)",
+            "has no band in common with the bands explored: it has B08, B03, the bands explored"
+                    + " are B02, B04",
+            "--compare: both datasets are named 'dataset'",
+            "--compare-name 'real' needs --compare DIR"
+        };
+        for (int i = 0; i < cases.length; i++) {
+            CliRunner r = CliRunner.run(cases[i]);
+            assertEquals(2, r.exitCode(), String.join(" ", cases[i]) + ": " + r.err());
+            assertTrue(r.errIsOneLine(), r.err());
+            assertTrue(r.err().contains(expected[i]), r.err());
+        }
     }
 
     @Test

@@ -52,6 +52,25 @@ public final class TestDatasets {
     public static DatasetFolder write(
             Path dir, int scenes, int size, int tile, long seed, boolean withVessels)
             throws IOException {
+        return write(dir, scenes, size, tile, seed, withVessels, BANDS);
+    }
+
+    /**
+     * As {@link #write(Path, int, int, int, long, boolean)} with the given 10 m bands in the given
+     * tile order. Every band holds the same values, and the same seed gives the same tiles, so two
+     * datasets of different bands differ only in which bands they hold and where.
+     *
+     * @throws IOException when GDAL cannot write or read the files
+     */
+    public static DatasetFolder write(
+            Path dir,
+            int scenes,
+            int size,
+            int tile,
+            long seed,
+            boolean withVessels,
+            List<SpectralBand> bands)
+            throws IOException {
         List<LabelledScene> labelled = new ArrayList<>();
         for (int s = 0; s < scenes; s++) {
             byte[] mask = withVessels ? vessels(size, seed + s) : new byte[size * size];
@@ -61,7 +80,7 @@ public final class TestDatasets {
                     Sentinel2ProductWriter.write(
                             dir.resolve("products"),
                             spec,
-                            EnumSet.copyOf(BANDS),
+                            EnumSet.copyOf(bands),
                             (band, w, h) -> digitalNumbers(mask, size, w, h, noiseSeed),
                             false);
             RasterGrid grid;
@@ -80,7 +99,7 @@ public final class TestDatasets {
         double share = scenes >= 3 ? 1.0 / scenes : 0;
         DatasetBuilder.Options options =
                 new DatasetBuilder.Options(
-                        BANDS,
+                        bands,
                         tile,
                         1.0,
                         0.5,

@@ -35,6 +35,17 @@ class SortedSampleTest {
     }
 
     @Test
+    void theShareAtOrBelowCountsTiesAndEnds() {
+        SortedSample s = SortedSample.of(2, 4, 4, 4, 5, 5, 7, 9);
+        assertEquals(0, s.shareAtOrBelow(1.9));
+        assertEquals(0.125, s.shareAtOrBelow(2));
+        assertEquals(0.5, s.shareAtOrBelow(4));
+        assertEquals(0.5, s.shareAtOrBelow(4.5));
+        assertEquals(1, s.shareAtOrBelow(9));
+        assertTrue(Double.isNaN(SortedSample.empty().shareAtOrBelow(0)));
+    }
+
+    @Test
     void emptyAndSingleSamplesAreDefinedWhereTheyCanBe() {
         assertTrue(Double.isNaN(SortedSample.empty().median()));
         assertTrue(Double.isNaN(SortedSample.empty().mean()));
