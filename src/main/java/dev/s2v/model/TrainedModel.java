@@ -99,7 +99,7 @@ public final class TrainedModel implements AutoCloseable {
                 throw mismatch(
                         folder,
                         "they end before the XML's "
-                                + describe(descriptor.architecture())
+                                + descriptor.architecture().summary()
                                 + " is complete (a truncated file, or another network)",
                         e);
             } catch (MalformedModelException | RuntimeException e) {
@@ -108,7 +108,7 @@ public final class TrainedModel implements AutoCloseable {
                 throw mismatch(
                         folder,
                         "they hold another network than the XML's "
-                                + describe(descriptor.architecture())
+                                + descriptor.architecture().summary()
                                 + " (DJL: "
                                 + e.getMessage()
                                 + ")",
@@ -130,7 +130,7 @@ public final class TrainedModel implements AutoCloseable {
                                     + " in the weights but "
                                     + expected.get(p.getKey())
                                     + " for the XML's "
-                                    + describe(descriptor.architecture()),
+                                    + descriptor.architecture().summary(),
                             null);
                 }
             }
@@ -179,18 +179,6 @@ public final class TrainedModel implements AutoCloseable {
                 folder.resolve(DESCRIPTOR_FILE),
                 "does not match the weights " + WEIGHTS_FILE + ": " + reason,
                 cause);
-    }
-
-    private static String describe(UNetArchitecture a) {
-        return a.inputBands()
-                + " bands, "
-                + a.baseFilters()
-                + " filters, depth "
-                + a.depth()
-                + (a.batchNorm() ? ", batch norm" : ", no batch norm")
-                + ", "
-                + a.decoder().key()
-                + " decoder";
     }
 
     /**
@@ -351,7 +339,7 @@ public final class TrainedModel implements AutoCloseable {
                                 + " there but "
                                 + (from == null ? "absent" : from.getShape().toString())
                                 + " here (this model: "
-                                + describe(descriptor.architecture())
+                                + descriptor.architecture().summary()
                                 + ")");
             }
             into.set(new NDIndex("..."), from);

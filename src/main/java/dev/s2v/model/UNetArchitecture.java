@@ -64,6 +64,33 @@ public record UNetArchitecture(
         }
     }
 
+    /**
+     * Whether the two networks have the same layers with the same shapes, so that weights of one
+     * fit the other: everything but the dropout rate agrees.
+     */
+    public boolean sameLayers(UNetArchitecture other) {
+        return inputBands == other.inputBands
+                && baseFilters == other.baseFilters
+                && depth == other.depth
+                && batchNorm == other.batchNorm
+                && decoder == other.decoder;
+    }
+
+    /**
+     * The network in words, e.g. "5 bands, 16 filters, depth 4, batch norm, transposed decoder".
+     */
+    public String summary() {
+        return inputBands
+                + " bands, "
+                + baseFilters
+                + " filters, depth "
+                + depth
+                + (batchNorm ? ", batch norm" : ", no batch norm")
+                + ", "
+                + decoder.key()
+                + " decoder";
+    }
+
     /** Filters of encoder/decoder level {@code level}; {@code level == depth} is the bottleneck. */
     public int filters(int level) {
         return baseFilters << level;

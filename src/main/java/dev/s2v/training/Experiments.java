@@ -96,6 +96,7 @@ public final class Experiments {
         }
         DatasetFolder dataset = DatasetPreparation.ensure(config, configFile, out);
         Optional<DatasetFolder> mixture = DatasetPreparation.mixture(config, configFile);
+        Training.requireInitialWeightsFit(config, configFile);
         RunFolder run =
                 RunFolder.create(request.experimentsRoot(), config, checkpoint, out, terminal);
         try (Training training = new Training(config, dataset, mixture, run)) {
@@ -118,6 +119,29 @@ public final class Experiments {
                             config.train().learningRate(),
                             config.train().batchSize()));
             run.log("run folder " + run.folder());
+            config.model()
+                    .initialWeights()
+                    .ifPresent(
+                            from ->
+                                    run.log(
+                                            "starting from the weights of "
+                                                    + from
+                                                    + " (model.init_from), with its input"
+                                                    + " normalisation"));
+            mixture.ifPresent(
+                    m ->
+                            run.log(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "mixing in %d training tiles of %s at %.0f %% of every"
+                                                    + " epoch (dataset.mix)",
+                                            m.tiles(dev.s2v.dataset.Split.TRAIN).size(),
+                                            m.folder(),
+                                            100
+                                                    * config.dataset()
+                                                            .mixture()
+                                                            .orElseThrow()
+                                                            .share())));
             if (checkpoint != null) {
                 training.resume(checkpoint);
                 copyBestCheckpoint(checkpoint, run);

@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
+import dev.s2v.config.ConfigException;
 import dev.s2v.config.ExperimentConfig;
 import dev.s2v.config.Normalization;
 import dev.s2v.config.TrainConfig;
@@ -21,6 +22,7 @@ import dev.s2v.dataset.Split;
 import dev.s2v.dataset.TileDataset;
 import dev.s2v.evaluation.ConfusionMatrix;
 import dev.s2v.model.Decoder;
+import dev.s2v.model.ModelDescriptor;
 import dev.s2v.model.TrainedModel;
 import dev.s2v.model.UNetArchitecture;
 import dev.s2v.model.UNetBlock;
@@ -28,6 +30,7 @@ import dev.s2v.model.loss.LossSpec;
 import dev.s2v.model.loss.Losses;
 import dev.s2v.model.loss.SegmentationLoss;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -102,15 +105,7 @@ final class Training implements AutoCloseable {
             this.higherIsBetter = "val_dice".equals(t.earlyStopping().monitor());
             this.manager = NDManager.newBaseManager();
             Engine.getInstance().setRandomSeed((int) config.seed());
-            this.block =
-                    UNetBlock.of(
-                            new UNetArchitecture(
-                                    config.bands().size(),
-                                    config.model().filters(),
-                                    config.model().depth(),
-                                    config.model().dropout(),
-                                    config.model().batchNorm(),
-                                    Decoder.parse(config.model().decoder())));
+            this.block = UNetBlock.of(architecture(config));
             this.model = Model.newInstance(config.name());
             model.setBlock(block);
             this.optimizer =
@@ -148,29 +143,70 @@ final class Training implements AutoCloseable {
                 .build();
     }
 
+    private static UNetArchitecture architecture(ExperimentConfig config) {
+        return new UNetArchitecture(
+                config.bands().size(),
+                config.model().filters(),
+                config.model().depth(),
+                config.model().dropout(),
+                config.model().batchNorm(),
+                Decoder.parse(config.model().decoder()));
+    }
+
     /**
-     * The model {@code model.init_from} names, checked against the experiment's bands and network.
+     * Checks the model {@code model.init_from} names against the experiment before anything is
+     * written: the same bands in the same order and the same network, dropout aside.
      *
-     * @throws IllegalArgumentException naming the model and what differs
+     * @throws ConfigException naming the model and what differs
+     * @throws IOException when its model.xml cannot be read
      */
+    static void requireInitialWeightsFit(ExperimentConfig config, Path configFile)
+            throws IOException {
+        if (config.model().initialWeights().isEmpty()) {
+            return;
+        }
+        Path folder = Path.of(config.model().initialWeights().get());
+        Path xml = folder.resolve(TrainedModel.DESCRIPTOR_FILE);
+        if (!Files.isRegularFile(xml)) {
+            throw new ConfigException(
+                    configFile,
+                    "model.init_from",
+                    folder + " is not a model folder (no " + TrainedModel.DESCRIPTOR_FILE + ")");
+        }
+        ModelDescriptor start = ModelDescriptor.read(xml);
+        if (!start.bands().equals(config.bandList())) {
+            throw new ConfigException(
+                    configFile,
+                    "model.init_from",
+                    folder
+                            + " reads bands "
+                            + start.bands()
+                            + ", this experiment "
+                            + config.bandList()
+                            + "; a network can only start from one of the same bands in the same"
+                            + " order");
+        }
+        UNetArchitecture wanted = architecture(config);
+        if (!start.architecture().sameLayers(wanted)) {
+            throw new ConfigException(
+                    configFile,
+                    "model.init_from",
+                    folder
+                            + " is a UNET of "
+                            + start.architecture().summary()
+                            + ", this experiment builds one of "
+                            + wanted.summary()
+                            + "; its layers would not fit (set model: to match it)");
+        }
+    }
+
+    /** The weights {@code model.init_from} names, checked by {@link #requireInitialWeightsFit}. */
     private static Optional<TrainedModel> openInitialWeights(ExperimentConfig config)
             throws IOException {
         if (config.model().initialWeights().isEmpty()) {
             return Optional.empty();
         }
-        TrainedModel model = TrainedModel.load(Path.of(config.model().initialWeights().get()));
-        if (!model.descriptor().bands().equals(config.bandList())) {
-            model.close();
-            throw new IllegalArgumentException(
-                    "model.init_from: "
-                            + model.folder()
-                            + " reads bands "
-                            + model.descriptor().bands()
-                            + ", this experiment "
-                            + config.bandList()
-                            + "; a network can only start from one of the same bands");
-        }
-        return Optional.of(model);
+        return Optional.of(TrainedModel.load(Path.of(config.model().initialWeights().get())));
     }
 
     /** How reflectances become the network's inputs in this training, as model.xml records. */

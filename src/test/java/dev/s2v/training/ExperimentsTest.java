@@ -11,6 +11,7 @@ import dev.s2v.dataset.TestDatasets;
 import dev.s2v.model.ModelDescriptor;
 import dev.s2v.raster.Natives;
 import dev.s2v.raster.ProductLevel;
+import dev.s2v.raster.SpectralBand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -173,6 +174,103 @@ class ExperimentsTest {
                                         "train.loss=bce",
                                         "train.loss_params={pos_weight: 1.0e38}"));
         assertTrue(e.getMessage().contains("epoch 1, batch 1"), e.getMessage());
+    }
+
+    @Test
+    void fineTuningStartsFromAnotherModelsWeightsAndRefusesOnesThatDoNotFit() throws IOException {
+        TrainingSummary base = run(config("base", ""), null, () -> false);
+        Path models = dir.resolve("models");
+        TrainingSummary tuned =
+                run(config("tuned", ""), null, () -> false, "model.init_from=models/base");
+        assertTrue(
+                tuned.history().get(0).trainLoss() < base.history().get(0).trainLoss(),
+                "the first epoch starts from trained weights: "
+                        + tuned.history()
+                        + " against "
+                        + base.history());
+        assertTrue(
+                Files.readString(tuned.runFolder().resolve("training.log"))
+                        .contains("starting from the weights of " + models.resolve("base")));
+        assertEquals(
+                ModelDescriptor.read(models.resolve("base/model.xml")).normalization(),
+                ModelDescriptor.read(models.resolve("tuned/model.xml")).normalization(),
+                "the input scale the weights learnt on is kept");
+
+        TestDatasets.write(
+                dir.resolve("three"),
+                3,
+                96,
+                32,
+                5,
+                true,
+                List.of(SpectralBand.B02, SpectralBand.B03, SpectralBand.B04));
+        long runsBefore = countRuns();
+        ConfigException bands =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                run(
+                                        config("other-bands", ""),
+                                        null,
+                                        () -> false,
+                                        "model.init_from=models/base",
+                                        "bands=[B02, B03, B04]",
+                                        "dataset.path=three/dataset"));
+        assertTrue(
+                bands.getMessage()
+                        .contains(
+                                "model.init_from: "
+                                        + models.resolve("base")
+                                        + " reads bands [B02, B03, B04, B08], this experiment"
+                                        + " [B02, B03, B04]"),
+                bands.getMessage());
+        ConfigException network =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                run(
+                                        config("wider", ""),
+                                        null,
+                                        () -> false,
+                                        "model.init_from=models/base",
+                                        "model.filters=32"));
+        assertTrue(
+                network.getMessage()
+                        .contains(
+                                "is a UNET of 4 bands, 16 filters, depth 2, batch norm, transposed"
+                                        + " decoder, this experiment builds one of 4 bands, 32"
+                                        + " filters"),
+                network.getMessage());
+        assertTrue(network.getMessage().lines().count() == 1);
+        assertEquals(runsBefore, countRuns(), "refused before any run folder is made");
+    }
+
+    @Test
+    void anotherDatasetIsMixedIntoEveryEpoch() throws IOException {
+        TestDatasets.write(dir.resolve("second"), 3, 128, 32, 9);
+        TrainingSummary mixed =
+                run(
+                        config("mixed", ""),
+                        null,
+                        () -> false,
+                        "dataset.mix={path: second/dataset, share: 0.25}",
+                        "train.epochs=1");
+        assertEquals(TrainingOutcome.COMPLETED, mixed.outcome());
+        assertTrue(
+                Files.readString(mixed.runFolder().resolve("training.log"))
+                        .contains(
+                                "training tiles of " + dir.resolve("second/dataset") + " at 25 %"),
+                "the log says what was mixed in");
+    }
+
+    private static long countRuns() throws IOException {
+        Path runs = dir.resolve("experiments");
+        if (!Files.exists(runs)) {
+            return 0;
+        }
+        try (var experiments = Files.walk(runs, 2)) {
+            return experiments.count();
+        }
     }
 
     @Test
