@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.s2v.config.ConfigException;
 import dev.s2v.dataset.DatasetFolder;
+import dev.s2v.dataset.RealCrop;
+import dev.s2v.dataset.Split;
 import dev.s2v.dataset.TestDatasets;
 import dev.s2v.model.ModelDescriptor;
 import dev.s2v.raster.Natives;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -261,6 +264,59 @@ class ExperimentsTest {
                         .contains(
                                 "training tiles of " + dir.resolve("second/dataset") + " at 25 %"),
                 "the log says what was mixed in");
+    }
+
+    @Test
+    void aFolderOfRealStacksIsCutIntoTheExperimentsDatasetOrNamedWhenMissing() throws IOException {
+        Path config = dir.resolve("ports.yaml");
+        Files.writeString(
+                config,
+                "name: ports\nseed: 3\nbands: [B02, B03, B04, B08, B11]\n"
+                        + "dataset: {path: ports/dataset, tile_size: 32,"
+                        + " build_if_missing: {from: ports/scenes, split: block, block_km: 0.64,"
+                        + " val: 0.5, seed: 3}}\n"
+                        + "model: {filters: 16, depth: 2, dropout: 0.1}\n"
+                        + "train: {epochs: 1, batch_size: 4, learning_rate: 0.01,"
+                        + " early_stopping: {patience: 0}, reduce_lr: {patience: 1, factor: 0.5}}\n");
+        NoSuchFileException missing =
+                assertThrows(NoSuchFileException.class, () -> run(config, null, () -> false));
+        assertEquals(dir.resolve("ports/scenes").toString(), missing.getFile());
+        assertTrue(
+                missing.getMessage().contains("NAME.tif")
+                        && missing.getMessage().contains("NAME_labels.geojson"),
+                missing.getMessage());
+
+        // Two scenes, each the real crop under its own name, with its mask and instances beside;
+        // they overlap, so they are split by 640 m blocks.
+        Path scenes = dir.resolve("ports/scenes");
+        for (String name : List.of("piraeus_a", "piraeus_b")) {
+            RealCrop crop = RealCrop.copyTo(dir.resolve("ports/copies").resolve(name));
+            Files.createDirectories(scenes);
+            Files.move(crop.stack(), scenes.resolve(name + ".tif"));
+            Files.move(crop.labels(), scenes.resolve(name + "_labels.geojson"));
+            Files.move(crop.mask(), scenes.resolve(name + "_mask.tif"));
+            Files.move(crop.instances(), scenes.resolve(name + "_instances.tif"));
+        }
+        TrainingSummary trained = run(config, null, () -> false);
+        assertEquals(TrainingOutcome.COMPLETED, trained.outcome());
+        DatasetFolder built = DatasetFolder.open(dir.resolve("ports/dataset"));
+        assertEquals(2, built.descriptor().sources().size());
+        assertEquals(
+                32,
+                built.tiles().size() + built.descriptor().dropped().blockEdges(),
+                "4 x 4 tiles of 32 px per scene");
+        assertTrue(!built.tiles(Split.TRAIN).isEmpty() && !built.tiles(Split.VAL).isEmpty());
+        assertTrue(built.hasInstances());
+        ModelDescriptor model = ModelDescriptor.read(dir.resolve("models/ports/model.xml"));
+        assertEquals(
+                List.of(
+                        SpectralBand.B02,
+                        SpectralBand.B03,
+                        SpectralBand.B04,
+                        SpectralBand.B08,
+                        SpectralBand.B11),
+                model.bands());
+        assertEquals(Optional.of(ProductLevel.L2A), model.inputLevel());
     }
 
     private static long countRuns() throws IOException {
