@@ -1,6 +1,7 @@
 package dev.s2v.exploration;
 
-import java.util.List;
+import dev.s2v.raster.ProductLevel;
+import java.util.Optional;
 
 /**
  * What every exploration chart states about where its data came from.
@@ -20,17 +21,16 @@ public record ChartContext(
         String quantity) {
 
     /**
-     * The quantity of a dataset's tiles: top-of-atmosphere reflectance when every source is a
-     * Level-1C product, bottom-of-atmosphere when every source is Level-2A, plain reflectance when
-     * the sources do not say (GeoTIFF stacks) or mix levels.
+     * The quantity of a dataset's tiles: top-of-atmosphere reflectance when every source is
+     * Level-1C, bottom-of-atmosphere when every source is Level-2A, plain reflectance when the
+     * sources do not say or mix levels.
      */
-    public static String quantity(List<String> sceneIds) {
-        if (!sceneIds.isEmpty() && sceneIds.stream().allMatch(id -> id.contains("MSIL1C"))) {
-            return "TOA reflectance (L1C, unitless)";
-        }
-        if (!sceneIds.isEmpty() && sceneIds.stream().allMatch(id -> id.contains("MSIL2A"))) {
-            return "BOA reflectance (L2A, unitless)";
-        }
-        return "reflectance (unitless)";
+    public static String quantity(Optional<ProductLevel> level) {
+        return level.map(
+                        l ->
+                                l == ProductLevel.L1C
+                                        ? "TOA reflectance (L1C, unitless)"
+                                        : "BOA reflectance (L2A, unitless)")
+                .orElse("reflectance (unitless)");
     }
 }

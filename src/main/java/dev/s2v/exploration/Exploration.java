@@ -1,6 +1,5 @@
 package dev.s2v.exploration;
 
-import dev.s2v.dataset.DatasetDescriptor;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.DatasetStatistics;
 import dev.s2v.raster.AtomicFiles;
@@ -69,10 +68,7 @@ public final class Exploration {
                         options.split(),
                         s,
                         options.bandwidthRule(),
-                        ChartContext.quantity(
-                                dataset.descriptor().sources().stream()
-                                        .map(DatasetDescriptor.Source::sceneId)
-                                        .toList()));
+                        ChartContext.quantity(dataset.descriptor().inputLevel()));
         Optional<DatasetComparison> comparison = Optional.empty();
         if (other.isPresent()) {
             comparison = Optional.of(compare(other.get(), options, context, charted, progress));
@@ -276,10 +272,7 @@ public final class Exploration {
                         options.split(),
                         sample.summary(),
                         options.bandwidthRule(),
-                        ChartContext.quantity(
-                                other.descriptor().sources().stream()
-                                        .map(DatasetDescriptor.Source::sceneId)
-                                        .toList()));
+                        ChartContext.quantity(other.descriptor().inputLevel()));
         return DatasetComparison.of(context, charted, otherContext, sample);
     }
 
