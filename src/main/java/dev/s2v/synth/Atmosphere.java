@@ -30,6 +30,9 @@ import dev.s2v.raster.SpectralBand;
  *
  * With a sun zenith of 35 degrees and AOT 0.12 this gives, over clear water, B02 about 0.09 and B04
  * about 0.03: the range real L1C water shows (0.07-0.10 in B02).
+ *
+ * <p>{@link #corrected} gives what a Level-2A atmospheric correction leaves of the same atmosphere:
+ * the same four tables, so the renderer composes either view of a scene with the same code.
  */
 final class Atmosphere {
     /** Number of tabulated haze levels (haze 0 .. 1). */
@@ -57,6 +60,8 @@ final class Atmosphere {
     private final float[][] transmittance = new float[HAZE_LEVELS][BANDS];
     private final float[][] direct = new float[HAZE_LEVELS][BANDS];
     private final float[][] diffuseShare = new float[HAZE_LEVELS][BANDS];
+
+    private Atmosphere() {}
 
     /**
      * @param sunZenithDeg sun zenith angle
@@ -93,6 +98,32 @@ final class Atmosphere {
                 diffuseShare[level][b] = (float) (1 - directDown / totalDown);
             }
         }
+    }
+
+    /**
+     * What a Level-2A correction leaves of this atmosphere: it removes the scene's clear-sky
+     * atmosphere (haze level 0, the aerosol a processor retrieves for the scene) everywhere, so
+     * clear ground reads as its surface reflectance; local haze above that stays as the extra path
+     * and dimming it brings, and a retrieval error leaves {@code residue550} of path reflectance at
+     * 550 nm (negative when the aerosol was overestimated), spread over the bands like aerosol
+     * scattering, {@code (lambda/550)^-0.8}. Shadows keep only their diffuse light, as in real L2A
+     * products, and sun glint stays: a correction does not take either out.
+     */
+    Atmosphere corrected(double residue550) {
+        Atmosphere c = new Atmosphere();
+        SpectralBand[] bands = SpectralBand.values();
+        for (int level = 0; level < HAZE_LEVELS; level++) {
+            for (int b = 0; b < BANDS; b++) {
+                double micron = bands[b].wavelengthNm() / 1000.0;
+                double residue = residue550 * StrictMath.pow(micron / 0.55, -ANGSTROM);
+                double clear = transmittance[0][b];
+                c.path[level][b] = (float) (residue + (path[level][b] - path[0][b]) / clear);
+                c.transmittance[level][b] = (float) (transmittance[level][b] / clear);
+                c.direct[level][b] = (float) (direct[level][b] / clear);
+                c.diffuseShare[level][b] = diffuseShare[level][b];
+            }
+        }
+        return c;
     }
 
     /** Rayleigh optical depth of the standard atmosphere (Hansen and Travis 1974, eq. 2.29). */
