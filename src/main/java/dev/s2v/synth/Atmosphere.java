@@ -40,6 +40,10 @@ final class Atmosphere {
 
     private static final int BANDS = Spectrum.BANDS;
     private static final double HAZE_AOT_GAIN = 4;
+
+    /** The share of local haze a Level-2A correction leaves (see {@link #corrected}). */
+    static final double HAZE_LEFT = 0.25;
+
     private static final double ANGSTROM = 0.8;
     private static final double AEROSOL_ALBEDO = 0.95;
     private static final double AEROSOL_ASYMMETRY = 0.7;
@@ -101,13 +105,14 @@ final class Atmosphere {
     }
 
     /**
-     * What a Level-2A correction leaves of this atmosphere: it removes the scene's clear-sky
-     * atmosphere (haze level 0, the aerosol a processor retrieves for the scene) everywhere, so
-     * clear ground reads as its surface reflectance; local haze above that stays as the extra path
-     * and dimming it brings, and a retrieval error leaves {@code residue550} of path reflectance at
-     * 550 nm (negative when the aerosol was overestimated), spread over the bands like aerosol
-     * scattering, {@code (lambda/550)^-0.8}. Shadows keep only their diffuse light, as in real L2A
-     * products, and sun glint stays: a correction does not take either out.
+     * What a Level-2A correction leaves of this atmosphere. It removes the scene's clear-sky
+     * atmosphere (haze level 0) everywhere, so clear ground reads as its surface reflectance, and
+     * most of the local haze: Sen2Cor retrieves the aerosol per pixel and smooths it over a few
+     * kilometres, while the haze patches here are 8-30 km across; {@value #HAZE_LEFT} of the haze's
+     * extra path and dimming stays. A retrieval error leaves {@code residue550} of path reflectance
+     * at 550 nm everywhere (negative when the aerosol was overestimated), spread over the bands as
+     * aerosol scattering is, {@code (lambda/550)^-0.8}. Shadows keep only their diffuse light, as
+     * in real L2A products, and sun glint stays: a correction takes out neither.
      */
     Atmosphere corrected(double residue550) {
         Atmosphere c = new Atmosphere();
@@ -117,9 +122,11 @@ final class Atmosphere {
                 double micron = bands[b].wavelengthNm() / 1000.0;
                 double residue = residue550 * StrictMath.pow(micron / 0.55, -ANGSTROM);
                 double clear = transmittance[0][b];
-                c.path[level][b] = (float) (residue + (path[level][b] - path[0][b]) / clear);
-                c.transmittance[level][b] = (float) (transmittance[level][b] / clear);
-                c.direct[level][b] = (float) (direct[level][b] / clear);
+                double dimming = 1 + HAZE_LEFT * (transmittance[level][b] / clear - 1);
+                c.path[level][b] =
+                        (float) (residue + HAZE_LEFT * (path[level][b] - path[0][b]) / clear);
+                c.transmittance[level][b] = (float) dimming;
+                c.direct[level][b] = (float) (direct[level][b] / transmittance[level][b] * dimming);
                 c.diffuseShare[level][b] = diffuseShare[level][b];
             }
         }

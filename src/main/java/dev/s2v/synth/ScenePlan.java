@@ -63,8 +63,11 @@ record ScenePlan(
         vessels = List.copyOf(vessels);
     }
 
-    /** The same plan with other fields (another look of the same place, vessels and labels). */
-    ScenePlan withFields(SceneFields other) {
+    /**
+     * The same plan with other fields and vessels: another look of the same place, for the same
+     * labels when the vessels keep their outlines.
+     */
+    ScenePlan with(SceneFields otherFields, List<Vessel> otherVessels) {
         return new ScenePlan(
                 seed,
                 setting,
@@ -83,9 +86,9 @@ record ScenePlan(
                 sun,
                 aot550,
                 waterVapourCm,
-                other,
+                otherFields,
                 fixtures,
-                vessels);
+                otherVessels);
     }
 
     /** The UTM CRS. */

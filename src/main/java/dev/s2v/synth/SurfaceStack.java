@@ -115,11 +115,12 @@ final class SurfaceStack {
                 String.format(
                         Locale.ROOT,
                         "turbidity %.3f open water, +%.3f near the shore; glint %.4f; haze residue"
-                                + " %.4f at 550 nm; smoothing sigma %.2f px",
+                                + " %.4f at 550 nm; smoothing sigma %.2f px; vessel paint x %.2f",
                         look.turbidityBase(),
                         look.turbidityCoast(),
                         look.glintStrength(),
                         look.hazeResidue550(),
-                        look.smoothingSigmaPx()));
+                        look.smoothingSigmaPx(),
+                        look.vesselBrightness()));
     }
 }

@@ -433,7 +433,8 @@ public final class SyntheticProducts {
                         + "vessels,vessels_in_mask,vessel_pixels,vessel_pixel_pct");
         if (level == ProductLevel.L2A) {
             table.append(
-                    ",turbidity_open_water,turbidity_coast,glint,haze_residue_550,smoothing_sigma_px");
+                    ",turbidity_open_water,turbidity_coast,glint,haze_residue_550,smoothing_sigma_px,"
+                            + "vessel_brightness");
         }
         table.append('\n');
         for (GeneratedScene s : scenes) {
@@ -472,7 +473,8 @@ public final class SyntheticProducts {
                                                             format(look.turbidityCoast(), 4),
                                                             format(look.glintStrength(), 4),
                                                             format(look.hazeResidue550(), 4),
-                                                            format(look.smoothingSigmaPx(), 3))));
+                                                            format(look.smoothingSigmaPx(), 3),
+                                                            format(look.vesselBrightness(), 3))));
             table.append('\n');
         }
         AtomicFiles.writeString(target, table.toString());
