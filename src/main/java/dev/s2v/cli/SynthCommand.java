@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "With --level L2A: surface-reflectance band stacks laid out as sen2ships is,"
                     + " DIR/<scene>.tif (UInt16 reflectance x 10000, band names, 10 m grid) beside"
                     + " <scene>_labels.geojson and <scene>_mask.tif, each scene's water colour,"
-                    + " glint, haze residue and smoothing drawn from its seed (see scenes.csv).",
+                    + " glint, haze residue, smoothing and vessel paint drawn from its seed (see"
+                    + " scenes.csv).",
             "The mask uses the pixel-centre rule, so a boat narrower than a pixel may have no mask"
                     + " pixel (see mask_pixels in the labels). The same options give the same bytes."
         })
@@ -107,7 +108,7 @@ final class SynthCommand implements Callable<Integer> {
             names = "--randomise",
             negatable = true,
             description =
-                    "Draw each L2A scene's water colour, glint, haze residue and smoothing from its seed (default with --level L2A; --no-randomise keeps the planned water and glint).")
+                    "Draw each L2A scene's water colour, glint, haze residue, smoothing and vessel paint from its seed (default with --level L2A; --no-randomise keeps the planned water, glint and paint).")
     Boolean randomise;
 
     @Override

@@ -2,11 +2,12 @@ package dev.s2v.synth;
 
 /**
  * How a Level-2A scene looks beyond what its plan fixes: the colour of its water, its sun glint,
- * the haze an atmospheric correction leaves, and how much the processing chain smooths its bands.
- * With domain randomisation each scene draws these from its own seed over the ranges below, wider
- * than any one real scene and covering the sen2ships ports; without, a scene keeps its plan's water
- * and glint, no residue and the middle of the smoothing range. Places, vessels and labels never
- * change: an L2A scene and the L1C product of the same seed share them.
+ * the haze an atmospheric correction leaves, how much the processing chain smooths its bands, and
+ * how bright its vessels' paint is. With domain randomisation each scene draws these from its own
+ * seed over the ranges below, chosen so that many scenes pooled match the sen2ships statistics;
+ * without, a scene keeps its plan's water, glint and vessel paint, no residue and the middle of the
+ * smoothing range. Places, vessels and labels never change: an L2A scene and the L1C product of the
+ * same seed share them.
  *
  * @param turbidityBase share of turbid water in the open water, 0..1 (0 = {@code
  *     Materials.WATER_CLEAR})
@@ -27,43 +28,46 @@ public record SceneLook(
         double smoothingSigmaPx,
         double vesselBrightness) {
 
-    // Water colour, as the share of Materials.WATER_TURBID mixed into WATER_CLEAR: from clear open
-    // water (0; B04 0.008) to turbid coastal water (B04 0.03-0.05). The sen2ships water quartiles
-    // (B04 0.011-0.023, B03 0.029-0.048) sit at shares of about 0.1-0.35; its p95 (B04 0.067)
-    // needs glint or sediment plumes on top. Ranges a little wider than that, so that a model sees
-    // clearer and more turbid ports than the eleven.
+    // Water colour: the share t of Materials.WATER_TURBID mixed into WATER_CLEAR (B04 0.008 at
+    // t = 0, 0.050 at t = 1) in the open water, and the extra share near the shore, which fades
+    // over the plan's plume width. Each is drawn as max * u^2 (u uniform), so most ports are
+    // fairly clear and a few turbid (medians 0.075 and 0.15). The sen2ships water quartiles (B04
+    // 0.011-0.023, B03 0.029-0.048) correspond to t of about 0.07-0.35.
     static final double TURBIDITY_BASE_MAX = 0.3;
     static final double TURBIDITY_COAST_MAX = 0.6;
 
-    // Sun glint: on in about half the scenes (the sen2ships ports lie at 6-54 degrees latitude,
-    // most imaged in summer with the sun 20-40 degrees from the zenith, where Sentinel-2's glint
-    // geometry often reaches the swath); its peak surface reflectance up to 0.05, which puts the
-    // glinting water where the real water p95 is (B08 0.036, B11 0.031: glint is flat across the
-    // bands, turbidity is not).
+    // Sun glint: on in three scenes of four, its peak surface reflectance log-uniform in
+    // 0.003-0.08 (a scene's glint pattern averages about half its peak). Glint is flat across the
+    // bands while the water itself is almost black beyond 800 nm, so glint is what lifts L2A
+    // water in B08 and B11: sen2ships medians 0.010 and 0.006, p95 0.036 and 0.031, which these
+    // values reproduce (L2aReferenceStatisticsTest).
     static final double GLINT_CHANCE = 0.75;
     static final double GLINT_MIN = 0.003;
     static final double GLINT_MAX = 0.08;
 
-    // Haze residue at 550 nm: Sen2Cor's aerosol retrieval over ports, with little dense dark
-    // vegetation, errs by some hundredths of AOT, which leaves path reflectance of the order of
-    // 0.005-0.01 in the visible (ACIX, Doxani et al. 2018, Remote Sensing 10(2) 352); a little
-    // below 0 (over-correction, dark water clipped towards 0 in the NIR and SWIR) to 0.01.
+    // Haze residue at 550 nm: an aerosol retrieval that errs by a few hundredths of optical depth
+    // either way leaves path reflectance of some thousandths; an overestimate (negative) darkens
+    // dark water towards the 1e-4 floor in the NIR and SWIR, as the lowest percentiles of real
+    // L2A water are. Centred a little below 0 because with a range centred on 0 the synthetic
+    // water came out 0.002-0.004 brighter than sen2ships in the visible.
     static final double HAZE_RESIDUE_MIN = -0.009;
     static final double HAZE_RESIDUE_MAX = 0.003;
 
     // Sensor smoothing: sen2ships was exported at 10 Mercator metres (5.8-10 m on the ground) with
-    // Sentinel Hub's interpolation and warped to 10 m UTM with 'average' resampling (its README);
+    // Sentinel Hub's interpolation and warped to 10 m UTM with 'average' resampling (its README),
     // together about a Gaussian of 0.5-0.8 pixels on top of the MSI's own point spread, which the
-    // renderer already applies.
+    // renderer already applies. Checked on B11: the mean absolute difference of pixels one apart
+    // over that of pixels two apart is 0.52-0.53 in both sen2ships and these stacks (0.5 for a
+    // smooth band, 1 for noise).
     static final double SMOOTHING_MIN_PX = 0.5;
     static final double SMOOTHING_MAX_PX = 0.8;
 
     // Vessel paint: the planner's vessels, painted with laboratory spectra, are brighter in the
-    // NIR and SWIR than real ships: over the pixels of sen2ships masks eroded by one pixel (hull
-    // pixels, without the water the generous outlines take in) the medians are B04 0.138, B08
-    // 0.159, B11 0.142, against 0.146, 0.216 and 0.179 for the planner's vessels under the tight
-    // synthetic mask. A factor of 0.7-1 per scene brings the NIR and SWIR towards the real ships
-    // and keeps the visible bands within their range.
+    // NIR and SWIR than real ships. Over the pixels of the sen2ships masks eroded by one pixel
+    // (hull pixels, without the water the generous outlines take in) the medians are B04 0.138,
+    // B08 0.159, B11 0.142, against 0.146, 0.216 and 0.179 for the planner's vessels under the
+    // tight synthetic mask. A factor drawn from 0.5-1 per scene (mean 0.75, the B08 ratio) brings
+    // the NIR and SWIR to the real ships and leaves the visible bands inside their real quartiles.
     static final double VESSEL_BRIGHTNESS_MIN = 0.5;
 
     // Mixed into the scene's seed so that the look's draws are a stream of their own: the plan

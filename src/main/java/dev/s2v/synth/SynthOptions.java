@@ -27,9 +27,9 @@ import java.util.Objects;
  * @param stackBands the layers of an L2A stack, in file order; any band but B10, which Level-2A
  *     products do not carry. An L1C product always holds all 13 bands, so L1C takes only {@link
  *     #STACK_BANDS}
- * @param randomise draw each L2A scene's water colour, sun glint, haze residue and smoothing from
- *     its seed (domain randomisation, see {@link SceneLook}); without it an L2A scene keeps its
- *     plan's water and glint. L1C products are never randomised
+ * @param randomise draw each L2A scene's water colour, sun glint, haze residue, smoothing and
+ *     vessel paint from its seed (domain randomisation, see {@link SceneLook}); without it an L2A
+ *     scene keeps its plan's water, glint and paint. L1C products are never randomised
  */
 public record SynthOptions(
         int scenes,
