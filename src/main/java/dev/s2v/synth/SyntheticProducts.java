@@ -215,29 +215,16 @@ public final class SyntheticProducts {
             Path folder = out.resolve(id);
             deleteTree(folder);
             Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-            return new GeneratedScene(
-                    id,
+            return scene(
+                    plan,
                     folder,
                     folder.resolve(product.getFileName()),
                     folder.resolve(LABELS),
                     folder.resolve(TRUTH_MASK),
                     quicklook,
-                    plan.seed(),
-                    plan.site().name(),
-                    plan.setting(),
-                    plan.tile().id(),
-                    plan.epsg(),
-                    plan.widthPx(),
-                    plan.heightPx(),
-                    plan.datatakeStart(),
-                    plan.processingBaseline(),
-                    plan.sun().zenithDeg(),
                     rendered.cloudCoverPercent(),
                     rendered.waterPercent(),
-                    plan.vessels().size(),
-                    truth.vesselsInMask(),
-                    truth.vesselPixels(),
-                    ProductLevel.L1C,
+                    truth,
                     Optional.empty());
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
@@ -289,8 +276,8 @@ public final class SyntheticProducts {
                         StandardCopyOption.ATOMIC_MOVE);
             }
             deleteTree(staging);
-            return new GeneratedScene(
-                    id,
+            return scene(
+                    plan,
                     out,
                     out.resolve(id + ".tif"),
                     out.resolve(id + "_" + LABELS),
@@ -298,27 +285,54 @@ public final class SyntheticProducts {
                     options.quicklook()
                             ? Optional.of(out.resolve(id + "_" + QUICKLOOK))
                             : Optional.empty(),
-                    plan.seed(),
-                    plan.site().name(),
-                    plan.setting(),
-                    plan.tile().id(),
-                    plan.epsg(),
-                    plan.widthPx(),
-                    plan.heightPx(),
-                    plan.datatakeStart(),
-                    plan.processingBaseline(),
-                    plan.sun().zenithDeg(),
                     written.cloudCoverPercent(),
                     written.waterPercent(),
-                    plan.vessels().size(),
-                    truth.vesselsInMask(),
-                    truth.vesselPixels(),
-                    ProductLevel.L2A,
+                    truth,
                     Optional.of(look));
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
             throw e;
         }
+    }
+
+    /** What a scene is, from its plan, where its files are and what writing measured. */
+    private static GeneratedScene scene(
+            ScenePlan plan,
+            Path folder,
+            Path product,
+            Path labels,
+            Path mask,
+            Optional<Path> quicklook,
+            double cloudCoverPercent,
+            double waterPercent,
+            Truth truth,
+            Optional<SceneLook> look) {
+        // Only L2A scenes are given a look.
+        ProductLevel level = look.isPresent() ? ProductLevel.L2A : ProductLevel.L1C;
+        return new GeneratedScene(
+                plan.productSpec(0).productId(level),
+                folder,
+                product,
+                labels,
+                mask,
+                quicklook,
+                plan.seed(),
+                plan.site().name(),
+                plan.setting(),
+                plan.tile().id(),
+                plan.epsg(),
+                plan.widthPx(),
+                plan.heightPx(),
+                plan.datatakeStart(),
+                plan.processingBaseline(),
+                plan.sun().zenithDeg(),
+                cloudCoverPercent,
+                waterPercent,
+                plan.vessels().size(),
+                truth.vesselsInMask(),
+                truth.vesselPixels(),
+                level,
+                look);
     }
 
     private record Truth(int vesselsInMask, long vesselPixels) {}
