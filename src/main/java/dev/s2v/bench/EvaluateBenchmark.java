@@ -10,6 +10,7 @@ import dev.s2v.evaluation.Evaluation;
 import dev.s2v.evaluation.EvaluationSummary;
 import dev.s2v.evaluation.ObjectMatching;
 import dev.s2v.evaluation.ThresholdSpec;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.ScaleRule;
 import dev.s2v.raster.SpectralBand;
 import dev.s2v.synth.SynthOptions;
@@ -73,7 +74,10 @@ public final class EvaluateBenchmark {
                         "05.09",
                         false,
                         SynthOptions.DEFAULT_VESSEL_DENSITY,
-                        true),
+                        true,
+                        ProductLevel.L1C,
+                        SynthOptions.STACK_BANDS,
+                        false),
                 scene -> log.accept("  " + scene.sceneId()));
         log.accept("cutting them into " + TILE + " px tiles: " + folder);
         DatasetBuilder.build(

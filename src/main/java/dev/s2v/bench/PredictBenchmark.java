@@ -13,6 +13,7 @@ import dev.s2v.model.TrainedModel;
 import dev.s2v.raster.BandSource;
 import dev.s2v.raster.BandSources;
 import dev.s2v.raster.BandWindow;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.ScaleRule;
 import dev.s2v.raster.SpectralBand;
 import dev.s2v.raster.WindowGrid;
@@ -141,7 +142,10 @@ public final class PredictBenchmark {
                         "05.09",
                         false,
                         SynthOptions.DEFAULT_VESSEL_DENSITY,
-                        true),
+                        true,
+                        ProductLevel.L1C,
+                        SynthOptions.STACK_BANDS,
+                        false),
                 scene -> {});
         return findProduct(folder);
     }

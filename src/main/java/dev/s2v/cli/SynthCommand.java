@@ -1,5 +1,7 @@
 package dev.s2v.cli;
 
+import dev.s2v.raster.ProductLevel;
+import dev.s2v.raster.SpectralBand;
 import dev.s2v.synth.GeneratedScene;
 import dev.s2v.synth.SynthOptions;
 import dev.s2v.synth.SyntheticProducts;
@@ -22,6 +24,11 @@ import picocli.CommandLine.Spec;
                     + " bands, lossless JPEG2000, real MGRS tiles and UTM grids), and beside each"
                     + " product labels.geojson (vessel hulls, EPSG:4326), truth_mask.tif (1 ="
                     + " vessel, 10 m grid) and optionally quicklook.png; plus DIR/scenes.csv.",
+            "With --level L2A: surface-reflectance band stacks laid out as sen2ships is,"
+                    + " DIR/<scene>.tif (UInt16 reflectance x 10000, band names, 10 m grid) beside"
+                    + " <scene>_labels.geojson and <scene>_mask.tif, each scene's water colour,"
+                    + " glint, haze residue, smoothing and vessel paint drawn from its seed (see"
+                    + " scenes.csv).",
             "The mask uses the pixel-centre rule, so a boat narrower than a pixel may have no mask"
                     + " pixel (see mask_pixels in the labels). The same options give the same bytes."
         })
@@ -82,11 +89,44 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the products of an earlier run in DIR.")
     boolean overwrite;
 
+    @Option(
+            names = "--level",
+            defaultValue = "L1C",
+            paramLabel = "L1C|L2A",
+            description =
+                    "L1C: SAFE products of top-of-atmosphere reflectance (default); L2A: band stacks of surface reflectance.")
+    String level;
+
+    @Option(
+            names = "--bands",
+            paramLabel = "LIST",
+            description =
+                    "Layers of an L2A stack, in order (default: B02,B03,B04,B08,B8A,B11,B12; L2A only).")
+    String bands;
+
+    @Option(
+            names = "--randomise",
+            negatable = true,
+            description =
+                    "Draw each L2A scene's water colour, glint, haze residue, smoothing and vessel paint from its seed (default with --level L2A; --no-randomise keeps the planned water, glint and paint).")
+    Boolean randomise;
+
     @Override
     public Integer call() throws IOException {
+        ProductLevel productLevel = ProductLevel.parse(level);
         SynthOptions options =
                 new SynthOptions(
-                        scenes, size, seed, zip, baseline, quicklook, vesselDensity, overwrite);
+                        scenes,
+                        size,
+                        seed,
+                        zip,
+                        baseline,
+                        quicklook,
+                        vesselDensity,
+                        overwrite,
+                        productLevel,
+                        bands == null ? SynthOptions.STACK_BANDS : SpectralBand.parseList(bands),
+                        randomise == null ? productLevel == ProductLevel.L2A : randomise);
         PrintWriter w = spec.commandLine().getOut();
         long start = System.nanoTime();
         long[] sceneStart = {start};

@@ -100,10 +100,19 @@ public final class Sentinel2ProductWriter {
 
         /** e.g. {@code S2B_MSIL1C_20220615T101559_N0400_R065_T32UPC_20220615T122549}. */
         public String productId() {
+            return productId(ProductLevel.L1C);
+        }
+
+        /**
+         * The id ESA gives the product of this datatake and tile at a processing level, e.g. {@code
+         * S2B_MSIL2A_20220615T101559_N0400_R065_T32UPC_20220615T122549} for Level-2A.
+         */
+        public String productId(ProductLevel level) {
             return String.format(
                     Locale.ROOT,
-                    "%s_MSIL1C_%s_N%s_R%03d_T%s_%s",
+                    "%s_MSI%s_%s_N%s_R%03d_T%s_%s",
                     mission(),
+                    level.key(),
                     COMPACT.format(sensingStart),
                     processingBaseline.replace(".", ""),
                     relativeOrbit,

@@ -30,6 +30,9 @@ import dev.s2v.raster.SpectralBand;
  *
  * With a sun zenith of 35 degrees and AOT 0.12 this gives, over clear water, B02 about 0.09 and B04
  * about 0.03: the range real L1C water shows (0.07-0.10 in B02).
+ *
+ * <p>{@link #corrected} gives what a Level-2A atmospheric correction leaves of the same atmosphere:
+ * the same four tables, so the renderer composes either view of a scene with the same code.
  */
 final class Atmosphere {
     /** Number of tabulated haze levels (haze 0 .. 1). */
@@ -37,6 +40,10 @@ final class Atmosphere {
 
     private static final int BANDS = Spectrum.BANDS;
     private static final double HAZE_AOT_GAIN = 4;
+
+    /** The share of local haze a Level-2A correction leaves (see {@link #corrected}). */
+    static final double HAZE_LEFT = 0.25;
+
     private static final double ANGSTROM = 0.8;
     private static final double AEROSOL_ALBEDO = 0.95;
     private static final double AEROSOL_ASYMMETRY = 0.7;
@@ -57,6 +64,8 @@ final class Atmosphere {
     private final float[][] transmittance = new float[HAZE_LEVELS][BANDS];
     private final float[][] direct = new float[HAZE_LEVELS][BANDS];
     private final float[][] diffuseShare = new float[HAZE_LEVELS][BANDS];
+
+    private Atmosphere() {}
 
     /**
      * @param sunZenithDeg sun zenith angle
@@ -93,6 +102,35 @@ final class Atmosphere {
                 diffuseShare[level][b] = (float) (1 - directDown / totalDown);
             }
         }
+    }
+
+    /**
+     * What a Level-2A correction leaves of this atmosphere. It removes the scene's clear-sky
+     * atmosphere (haze level 0) everywhere, so clear ground reads as its surface reflectance, and
+     * most of the local haze: Sen2Cor retrieves the aerosol per pixel and smooths it over a few
+     * kilometres, while the haze patches here are 8-30 km across; {@value #HAZE_LEFT} of the haze's
+     * extra path and dimming stays. A retrieval error leaves {@code residue550} of path reflectance
+     * at 550 nm everywhere (negative when the aerosol was overestimated), spread over the bands as
+     * aerosol scattering is, {@code (lambda/550)^-0.8}. Shadows keep only their diffuse light, as
+     * in real L2A products, and sun glint stays: a correction takes out neither.
+     */
+    Atmosphere corrected(double residue550) {
+        Atmosphere c = new Atmosphere();
+        SpectralBand[] bands = SpectralBand.values();
+        for (int level = 0; level < HAZE_LEVELS; level++) {
+            for (int b = 0; b < BANDS; b++) {
+                double micron = bands[b].wavelengthNm() / 1000.0;
+                double residue = residue550 * StrictMath.pow(micron / 0.55, -ANGSTROM);
+                double clear = transmittance[0][b];
+                double dimming = 1 + HAZE_LEFT * (transmittance[level][b] / clear - 1);
+                c.path[level][b] =
+                        (float) (residue + HAZE_LEFT * (path[level][b] - path[0][b]) / clear);
+                c.transmittance[level][b] = (float) dimming;
+                c.direct[level][b] = (float) (direct[level][b] / transmittance[level][b] * dimming);
+                c.diffuseShare[level][b] = diffuseShare[level][b];
+            }
+        }
+        return c;
     }
 
     /** Rayleigh optical depth of the standard atmosphere (Hansen and Travis 1974, eq. 2.29). */

@@ -19,8 +19,8 @@ import javax.imageio.ImageIO;
 final class Quicklook {
     static final int MAX_SIZE = 2048;
 
-    // Top-of-atmosphere reflectance 0..0.3 spans the display range, with a gamma that lifts dark
-    // water out of black (L1C water sits at 0.03-0.10), as ESA's true-colour previews do.
+    // Reflectance 0..0.3 spans the display range, with a gamma that lifts dark water out of black
+    // (L1C water sits at 0.03-0.10, L2A water at 0.01-0.05), as ESA's true-colour previews do.
     private static final double WHITE_POINT = 0.3;
     private static final double GAMMA = 1 / 1.6;
     private static final Color OUTLINE = new Color(255, 225, 0);
@@ -33,7 +33,8 @@ final class Quicklook {
      * @param red B04 DNs, {@code width * height}
      * @param green B03 DNs
      * @param blue B02 DNs
-     * @param radioAddOffset the product's RADIO_ADD_OFFSET (reflectance = (DN + offset) / 10000)
+     * @param radioAddOffset the product's RADIO_ADD_OFFSET (reflectance = (DN + offset) / 10000; 0
+     *     for an L2A stack)
      * @param outlines vessel hulls in scene metres
      */
     static void write(

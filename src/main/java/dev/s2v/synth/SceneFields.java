@@ -187,6 +187,19 @@ final class SceneFields {
         }
     }
 
+    /** The same fields with another water colour and sun glint. */
+    SceneFields with(Water newWater, Glint newGlint) {
+        return new SceneFields(sceneSizeM, coast, land, newWater, newGlint, clouds, haze, swath);
+    }
+
+    Water waterParameters() {
+        return water;
+    }
+
+    Glint glintParameters() {
+        return glint;
+    }
+
     /** The puff-grid cell of a scene coordinate; the grid reaches a margin past the scene. */
     private static int puffCell(double v) {
         return (int) Math.floor((v + PUFF_MARGIN_M) / PUFF_CELL_M);

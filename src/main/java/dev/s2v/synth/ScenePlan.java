@@ -1,5 +1,6 @@
 package dev.s2v.synth;
 
+import dev.s2v.raster.CrsTransform;
 import dev.s2v.raster.GeoTransform;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.Sentinel2ProductWriter.ProductSpec;
@@ -62,15 +63,47 @@ record ScenePlan(
         vessels = List.copyOf(vessels);
     }
 
+    /**
+     * The same plan with other fields and vessels: another look of the same place, for the same
+     * labels when the vessels keep their outlines.
+     */
+    ScenePlan with(SceneFields otherFields, List<Vessel> otherVessels) {
+        return new ScenePlan(
+                seed,
+                setting,
+                site,
+                tile,
+                ulx,
+                uly,
+                widthPx,
+                heightPx,
+                spacecraft,
+                datatakeStart,
+                generationTime,
+                absoluteOrbit,
+                relativeOrbit,
+                processingBaseline,
+                sun,
+                aot550,
+                waterVapourCm,
+                otherFields,
+                fixtures,
+                otherVessels);
+    }
+
     /** The UTM CRS. */
     int epsg() {
         return tile.epsg();
     }
 
-    /** The 10 m grid of the product. */
+    /** The 10 m grid of the product, with its CRS (as every file of the scene is written). */
     RasterGrid grid() {
         return new RasterGrid(
-                widthPx, heightPx, GeoTransform.northUp(ulx, uly, 10), "", OptionalInt.of(epsg()));
+                widthPx,
+                heightPx,
+                GeoTransform.northUp(ulx, uly, 10),
+                CrsTransform.wktOfEpsg(epsg()),
+                OptionalInt.of(epsg()));
     }
 
     /** The atmosphere of the scene. */

@@ -12,7 +12,9 @@ import java.util.stream.IntStream;
  * Renders a planned scene: top-of-atmosphere reflectance on the 10 m grid, strip by strip, then
  * every band at its native resolution by area-averaging the 10 m rendering (so a boat that fills
  * part of a 10 m pixel fills a quarter as much of a 20 m one), plus sensor noise, quantised to L1C
- * digital numbers. Only one strip per thread is in memory at a time, besides the DN arrays.
+ * digital numbers. Only one strip per thread is in memory at a time, besides the DN arrays. Through
+ * a {@link Atmosphere#corrected corrected} atmosphere the same steps give surface (L2A)
+ * reflectance.
  *
  * <p>The 10 m rendering is, per pixel: the surface (land cover or water with foam and glint, then
  * fixtures and vessels composited by exact area share), through the atmosphere of {@link
@@ -53,10 +55,19 @@ final class SceneRenderer {
     private final float[] foamSpectrum = Materials.FOAM.toArray();
     private final float[] cloudRelative = Materials.CLOUD_RELATIVE.toArray();
 
+    /** A renderer of top-of-atmosphere (L1C) reflectance. */
     SceneRenderer(ScenePlan plan) {
+        this(plan, plan.atmosphere());
+    }
+
+    /**
+     * A renderer through a given view of the atmosphere: the plan's own for L1C, its {@link
+     * Atmosphere#corrected} view for surface (L2A) reflectance.
+     */
+    SceneRenderer(ScenePlan plan, Atmosphere atmosphere) {
         this.plan = plan;
         this.fields = plan.fields();
-        this.atmosphere = plan.atmosphere();
+        this.atmosphere = atmosphere;
         this.width = plan.widthPx();
         this.height = plan.heightPx();
         this.mu = StrictMath.cos(StrictMath.toRadians(plan.sun().zenithDeg()));
@@ -90,8 +101,9 @@ final class SceneRenderer {
     }
 
     /**
-     * Renders every band as L1C digital numbers: {@code DN = round(reflectance * 10000) -
-     * radioAddOffset}, at least 1 for valid pixels; 0 outside the swath.
+     * Renders every band as digital numbers: {@code DN = round(reflectance * 10000) -
+     * radioAddOffset}, at least 1 for valid pixels; 0 outside the swath. An L2A stack takes offset
+     * 0: its values are reflectance x 10000.
      */
     Rendered render(int radioAddOffset) {
         Map<SpectralBand, short[]> dn = new EnumMap<>(SpectralBand.class);
@@ -188,8 +200,9 @@ final class SceneRenderer {
     }
 
     /**
-     * The noise-free top-of-atmosphere reflectance of full-width rows {@code row0 .. row0 + rows -
-     * 1} at 10 m, [band_id][(row - row0) * width + col]: what the native bands average.
+     * The noise-free reflectance (top of atmosphere, or surface through a corrected atmosphere) of
+     * full-width rows {@code row0 .. row0 + rows - 1} at 10 m, [band_id][(row - row0) * width +
+     * col]: what the native bands average.
      */
     float[][] render10m(int row0, int rows) {
         return render(row0, rows, new Tally());
@@ -299,7 +312,10 @@ final class SceneRenderer {
         }
     }
 
-    /** Turns the canvas's surface reflectance into top-of-atmosphere reflectance, in place. */
+    /**
+     * Turns the canvas's surface reflectance into what the sensor sees through the renderer's
+     * atmosphere (top of atmosphere, or what a correction leaves), in place.
+     */
     private void atmosphere(Canvas canvas, Lattice lattice, Tally tally, int row0, int rows) {
         double[] smooth = new double[SceneFields.SMOOTH_COUNT];
         for (int row = canvas.row0; row < canvas.row0 + canvas.rows; row++) {

@@ -1,5 +1,11 @@
 package dev.s2v.synth;
 
+import dev.s2v.raster.ProductLevel;
+import dev.s2v.raster.SpectralBand;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * What {@link SyntheticProducts#generate} makes.
  *
@@ -7,7 +13,7 @@ package dev.s2v.synth;
  * @param sizePx width and height of each product at 10 m, 64 .. 10980 (a whole tile); 20 m bands
  *     are half as wide, 60 m bands a sixth
  * @param seed master seed: the same seed gives the same bytes in every file
- * @param zip write each product as a {@code .zip} instead of a {@code .SAFE} folder
+ * @param zip write each product as a {@code .zip} instead of a {@code .SAFE} folder (L1C only)
  * @param processingBaseline processing baseline such as {@code 05.09}; from 04.00 the DNs carry the
  *     +1000 offset ({@code RADIO_ADD_OFFSET} -1000)
  * @param quicklook also write {@code quicklook.png} (true colour with the vessel outlines)
@@ -15,6 +21,15 @@ package dev.s2v.synth;
  *     (lengths 8-350 m, most small), 8 ships per km2 of an anchorage and takes 65 % of a harbour's
  *     berths; other values scale all three (berths at most 95 %); 0 gives scenes without vessels
  * @param overwrite replace the products of an earlier run in the output folder
+ * @param level {@link ProductLevel#L1C}: SAFE products of top-of-atmosphere reflectance; {@link
+ *     ProductLevel#L2A}: GeoTIFF band stacks of surface reflectance on the 10 m grid, laid out as
+ *     sen2ships is (see {@link SyntheticProducts})
+ * @param stackBands the layers of an L2A stack, in file order; any band but B10, which Level-2A
+ *     products do not carry. An L1C product always holds all 13 bands, so L1C takes only {@link
+ *     #STACK_BANDS}
+ * @param randomise draw each L2A scene's water colour, sun glint, haze residue, smoothing and
+ *     vessel paint from its seed (domain randomisation, see {@link SceneLook}); without it an L2A
+ *     scene keeps its plan's water, glint and paint. L1C products are never randomised
  */
 public record SynthOptions(
         int scenes,
@@ -24,13 +39,20 @@ public record SynthOptions(
         String processingBaseline,
         boolean quicklook,
         double vesselDensity,
-        boolean overwrite) {
+        boolean overwrite,
+        ProductLevel level,
+        List<SpectralBand> stackBands,
+        boolean randomise) {
 
     /**
      * The default traffic level: 64 x 64 tiles that hold vessel pixels are then about 1.3 % vessel
      * pixels on average.
      */
     public static final double DEFAULT_VESSEL_DENSITY = 1.0;
+
+    /** The bands of an L2A stack unless told otherwise: the seven s2v's models read. */
+    public static final List<SpectralBand> STACK_BANDS =
+            SpectralBand.parseList("B02,B03,B04,B08,B8A,B11,B12");
 
     /** Validates every value; messages name the command-line option too. */
     public SynthOptions {
@@ -56,17 +78,70 @@ public record SynthOptions(
                             + " default traffic), got "
                             + vesselDensity);
         }
+        if (level == null) {
+            throw new IllegalArgumentException(
+                    "the processing level (--level) must be L1C or L2A, got null");
+        }
+        if (stackBands == null
+                || stackBands.isEmpty()
+                || stackBands.stream().anyMatch(Objects::isNull)
+                || stackBands.contains(SpectralBand.B10)
+                || new HashSet<>(stackBands).size() != stackBands.size()) {
+            throw new IllegalArgumentException(
+                    "the stack bands (--bands) must be distinct Sentinel-2 bands other than B10"
+                            + " (Level-2A products have no B10), got "
+                            + stackBands);
+        }
+        stackBands = List.copyOf(stackBands);
+        if (level == ProductLevel.L1C && !stackBands.equals(STACK_BANDS)) {
+            throw new IllegalArgumentException(
+                    "the stack bands (--bands) choose the layers of an L2A stack; an L1C product"
+                            + " always holds all 13 bands, got "
+                            + stackBands
+                            + " with --level L1C");
+        }
+        if (level == ProductLevel.L1C && randomise) {
+            throw new IllegalArgumentException(
+                    "domain randomisation (--randomise) applies to --level L2A only; L1C products"
+                            + " stay as their plan draws them");
+        }
+        if (level == ProductLevel.L2A && zip) {
+            throw new IllegalArgumentException(
+                    "--zip packs an L1C SAFE product; an L2A scene is a single GeoTIFF, drop --zip"
+                            + " or use --level L1C");
+        }
     }
 
-    /** One 1024 x 1024 scene, seed 42, baseline 05.09, unzipped, no quicklook. */
+    /** One 1024 x 1024 L1C scene, seed 42, baseline 05.09, unzipped, no quicklook. */
     public static SynthOptions defaults() {
-        return new SynthOptions(1, 1024, 42, false, "05.09", false, DEFAULT_VESSEL_DENSITY, false);
+        return new SynthOptions(
+                1,
+                1024,
+                42,
+                false,
+                "05.09",
+                false,
+                DEFAULT_VESSEL_DENSITY,
+                false,
+                ProductLevel.L1C,
+                STACK_BANDS,
+                false);
     }
 
     /** The same options with another number of scenes and size. */
     public SynthOptions withScenes(int count, int size) {
         return new SynthOptions(
-                count, size, seed, zip, processingBaseline, quicklook, vesselDensity, overwrite);
+                count,
+                size,
+                seed,
+                zip,
+                processingBaseline,
+                quicklook,
+                vesselDensity,
+                overwrite,
+                level,
+                stackBands,
+                randomise);
     }
 
     /** The same options with another seed. */
@@ -79,6 +154,28 @@ public record SynthOptions(
                 processingBaseline,
                 quicklook,
                 vesselDensity,
-                overwrite);
+                overwrite,
+                level,
+                stackBands,
+                randomise);
+    }
+
+    /**
+     * The same options at another level, randomised if it is L2A (the default there), unzipped,
+     * with the default stack bands.
+     */
+    public SynthOptions withLevel(ProductLevel newLevel) {
+        return new SynthOptions(
+                scenes,
+                sizePx,
+                seed,
+                false,
+                processingBaseline,
+                quicklook,
+                vesselDensity,
+                overwrite,
+                newLevel,
+                STACK_BANDS,
+                newLevel == ProductLevel.L2A);
     }
 }

@@ -6,6 +6,7 @@ import dev.s2v.raster.GeoTiffWriter;
 import dev.s2v.raster.LabelPolygon;
 import dev.s2v.raster.PixelType;
 import dev.s2v.raster.PixelWindow;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.Sentinel2ProductWriter;
 import dev.s2v.raster.Sentinel2ProductWriter.ProductSpec;
@@ -32,9 +33,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Writes synthetic Sentinel-2 L1C products with known vessels: the products in ESA's SAFE layout
- * (all 13 bands at their native resolution, lossless JPEG2000, real MGRS tile, UTM grid and product
- * names, offsets of the chosen processing baseline), and beside each its ground truth.
+ * Writes synthetic Sentinel-2 scenes with known vessels, and beside each its ground truth. Level-1C
+ * products come in ESA's SAFE layout (all 13 bands at their native resolution, lossless JPEG2000,
+ * real MGRS tile, UTM grid and product names, offsets of the chosen processing baseline):
  *
  * <pre>
  * out/
@@ -45,6 +46,22 @@ import java.util.stream.Stream;
  *     truth_mask.tif                        Byte, 1 = vessel, on the product's 10 m grid
  *     quicklook.png                         optional: true colour with outlines
  * </pre>
+ *
+ * <p>Level-2A scenes are band stacks of surface reflectance laid out as sen2ships is, which {@code
+ * s2v tiles} and {@code s2v inspect} read as they read sen2ships (see {@link SurfaceStack} for the
+ * file and {@link SceneLook} for the domain randomisation):
+ *
+ * <pre>
+ * out/
+ *   scenes.csv                              one row per scene, with its look
+ *   S2B_MSIL2A_..._T32TMP_....tif           UInt16 reflectance x 10000, 10 m grid, band names
+ *   S2B_MSIL2A_..._T32TMP_..._labels.geojson
+ *   S2B_MSIL2A_..._T32TMP_..._mask.tif
+ *   S2B_MSIL2A_..._T32TMP_..._quicklook.png optional
+ * </pre>
+ *
+ * The L2A scene of a seed has the place, grid, vessels and labels of the L1C product of that seed;
+ * only its reflectance differs.
  *
  * <p>The mask is the labels rasterised with GDAL's pixel-centre rule (exactly what {@link
  * VectorLabels#rasterize} gives for {@code labels.geojson}): a pixel is a vessel pixel when its
@@ -60,9 +77,17 @@ public final class SyntheticProducts {
     /** The per-scene table written into the output folder. */
     public static final String SCENES_CSV = "scenes.csv";
 
-    private static final Pattern PRODUCT_FOLDER =
+    private static final String LABELS = "labels.geojson";
+    private static final String TRUTH_MASK = "truth_mask.tif";
+    private static final String QUICKLOOK = "quicklook.png";
+    private static final String SCENE_ID =
+            "S2[ABC]_MSIL%s_\\d{8}T\\d{6}_N\\d{4}_R\\d{3}_T\\d\\d[A-Z]{3}_\\d{8}T\\d{6}";
+    private static final Pattern PRODUCT_FOLDER = Pattern.compile(String.format(SCENE_ID, "1C"));
+    // A stack and the files named after it, as dataset.SceneDiscovery pairs them.
+    private static final Pattern STACK_FILE =
             Pattern.compile(
-                    "S2[ABC]_MSIL1C_\\d{8}T\\d{6}_N\\d{4}_R\\d{3}_T\\d\\d[A-Z]{3}_\\d{8}T\\d{6}");
+                    String.format(SCENE_ID, "2A")
+                            + "(\\.tif|_labels\\.geojson|_mask\\.tif|_quicklook\\.png)");
     private static final int MASK_STRIP_ROWS = 1024;
 
     private SyntheticProducts() {}
@@ -102,11 +127,14 @@ public final class SyntheticProducts {
                                 options.processingBaseline(),
                                 options.vesselDensity());
             } while (!ids.add(plan.productSpec(0).productId()));
-            GeneratedScene scene = writeScene(out, plan, options);
+            GeneratedScene scene =
+                    options.level() == ProductLevel.L1C
+                            ? writeProduct(out, plan, options)
+                            : writeStack(out, plan, options);
             scenes.add(scene);
             onScene.accept(scene);
         }
-        writeTable(out, scenes);
+        writeTable(out, scenes, options.level());
         return List.copyOf(scenes);
     }
 
@@ -124,7 +152,8 @@ public final class SyntheticProducts {
                 boolean staging = name.startsWith(".") && name.endsWith(".partial");
                 if (name.equals(SCENES_CSV)
                         || (Files.isDirectory(child)
-                                && (PRODUCT_FOLDER.matcher(name).matches() || staging))) {
+                                && (PRODUCT_FOLDER.matcher(name).matches() || staging))
+                        || (Files.isRegularFile(child) && STACK_FILE.matcher(name).matches())) {
                     earlier.add(child);
                 }
             }
@@ -138,7 +167,7 @@ public final class SyntheticProducts {
                     null,
                     "it holds "
                             + earlier.size()
-                            + " synthetic product folder(s) or "
+                            + " synthetic product folder(s), stack file(s) or "
                             + SCENES_CSV
                             + "; add --overwrite to replace them");
         }
@@ -147,7 +176,8 @@ public final class SyntheticProducts {
         }
     }
 
-    private static GeneratedScene writeScene(Path out, ScenePlan plan, SynthOptions options)
+    /** An L1C product in its own folder, beside its truth. */
+    private static GeneratedScene writeProduct(Path out, ScenePlan plan, SynthOptions options)
             throws IOException {
         String id = plan.productSpec(0).productId();
         Path staging = out.resolve("." + id + ".partial");
@@ -162,7 +192,7 @@ public final class SyntheticProducts {
             List<ConvexPolygon> hulls = plan.vessels().stream().map(Vessel::hullOutline).toList();
             Optional<Path> quicklook = Optional.empty();
             if (options.quicklook()) {
-                Path png = staging.resolve("quicklook.png");
+                Path png = staging.resolve(QUICKLOOK);
                 Quicklook.write(
                         png,
                         plan.widthPx(),
@@ -172,7 +202,7 @@ public final class SyntheticProducts {
                         dn.get(SpectralBand.B02),
                         offset,
                         hulls);
-                quicklook = Optional.of(out.resolve(id).resolve("quicklook.png"));
+                quicklook = Optional.of(out.resolve(id).resolve(QUICKLOOK));
             }
             Path product =
                     Sentinel2ProductWriter.write(
@@ -181,46 +211,139 @@ public final class SyntheticProducts {
                             EnumSet.allOf(SpectralBand.class),
                             (band, w, h) -> dn.get(band),
                             options.zip());
-            Truth truth = writeTruth(staging, plan);
+            Truth truth = writeTruth(staging, plan, LABELS, TRUTH_MASK);
             Path folder = out.resolve(id);
             deleteTree(folder);
             Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-            return new GeneratedScene(
-                    id,
+            return scene(
+                    plan,
                     folder,
                     folder.resolve(product.getFileName()),
-                    folder.resolve("labels.geojson"),
-                    folder.resolve("truth_mask.tif"),
+                    folder.resolve(LABELS),
+                    folder.resolve(TRUTH_MASK),
                     quicklook,
-                    plan.seed(),
-                    plan.site().name(),
-                    plan.setting(),
-                    plan.tile().id(),
-                    plan.epsg(),
-                    plan.widthPx(),
-                    plan.heightPx(),
-                    plan.datatakeStart(),
-                    plan.processingBaseline(),
-                    plan.sun().zenithDeg(),
                     rendered.cloudCoverPercent(),
                     rendered.waterPercent(),
-                    plan.vessels().size(),
-                    truth.vesselsInMask(),
-                    truth.vesselPixels());
+                    truth,
+                    Optional.empty());
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
             throw e;
         }
     }
 
+    /**
+     * An L2A band stack and its truth, side by side in the output folder. They are written in a
+     * staging folder and moved out one by one, the stack last: a folder scan finds a scene only
+     * once its labels are there.
+     */
+    private static GeneratedScene writeStack(Path out, ScenePlan planned, SynthOptions options)
+            throws IOException {
+        SceneLook look = SceneLook.of(planned, options.randomise());
+        ScenePlan plan = look.applyTo(planned);
+        String id = plan.productSpec(0).productId(ProductLevel.L2A);
+        Path staging = out.resolve("." + id + ".partial");
+        deleteTree(staging);
+        Files.createDirectories(staging);
+        try {
+            Path stack = staging.resolve(id + ".tif");
+            SurfaceStack.Written written =
+                    SurfaceStack.write(
+                            stack, plan, look, options.stackBands(), options.quicklook());
+            List<String> files = new ArrayList<>();
+            if (options.quicklook()) {
+                Map<SpectralBand, short[]> rgb = written.trueColour();
+                Quicklook.write(
+                        staging.resolve(id + "_" + QUICKLOOK),
+                        plan.widthPx(),
+                        plan.heightPx(),
+                        rgb.get(SpectralBand.B04),
+                        rgb.get(SpectralBand.B03),
+                        rgb.get(SpectralBand.B02),
+                        0,
+                        plan.vessels().stream().map(Vessel::hullOutline).toList());
+                files.add(id + "_" + QUICKLOOK);
+            }
+            Truth truth = writeTruth(staging, plan, id + "_" + LABELS, id + "_mask.tif");
+            files.add(id + "_" + LABELS);
+            files.add(id + "_mask.tif");
+            files.add(id + ".tif");
+            for (String name : files) {
+                Files.move(
+                        staging.resolve(name),
+                        out.resolve(name),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            deleteTree(staging);
+            return scene(
+                    plan,
+                    out,
+                    out.resolve(id + ".tif"),
+                    out.resolve(id + "_" + LABELS),
+                    out.resolve(id + "_mask.tif"),
+                    options.quicklook()
+                            ? Optional.of(out.resolve(id + "_" + QUICKLOOK))
+                            : Optional.empty(),
+                    written.cloudCoverPercent(),
+                    written.waterPercent(),
+                    truth,
+                    Optional.of(look));
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+    }
+
+    /** What a scene is, from its plan, where its files are and what writing measured. */
+    private static GeneratedScene scene(
+            ScenePlan plan,
+            Path folder,
+            Path product,
+            Path labels,
+            Path mask,
+            Optional<Path> quicklook,
+            double cloudCoverPercent,
+            double waterPercent,
+            Truth truth,
+            Optional<SceneLook> look) {
+        // Only L2A scenes are given a look.
+        ProductLevel level = look.isPresent() ? ProductLevel.L2A : ProductLevel.L1C;
+        return new GeneratedScene(
+                plan.productSpec(0).productId(level),
+                folder,
+                product,
+                labels,
+                mask,
+                quicklook,
+                plan.seed(),
+                plan.site().name(),
+                plan.setting(),
+                plan.tile().id(),
+                plan.epsg(),
+                plan.widthPx(),
+                plan.heightPx(),
+                plan.datatakeStart(),
+                plan.processingBaseline(),
+                plan.sun().zenithDeg(),
+                cloudCoverPercent,
+                waterPercent,
+                plan.vessels().size(),
+                truth.vesselsInMask(),
+                truth.vesselPixels(),
+                level,
+                look);
+    }
+
     private record Truth(int vesselsInMask, long vesselPixels) {}
 
     /**
-     * Writes {@code labels.geojson} and {@code truth_mask.tif}. The mask is rasterised by {@link
-     * VectorLabels} from exactly the longitudes and latitudes written into the GeoJSON, so it is
-     * what rasterising the file gives.
+     * Writes the labels (GeoJSON) and the mask (GeoTIFF) under the given names. The mask is
+     * rasterised by {@link VectorLabels} from exactly the longitudes and latitudes written into the
+     * GeoJSON, so it is what rasterising the file gives.
      */
-    private static Truth writeTruth(Path folder, ScenePlan plan) throws IOException {
+    private static Truth writeTruth(Path folder, ScenePlan plan, String labelsName, String maskName)
+            throws IOException {
         List<LabelPolygon> utm = new ArrayList<>();
         for (Vessel v : plan.vessels()) {
             ConvexPolygon hull = v.hullOutline();
@@ -232,18 +355,12 @@ public final class SyntheticProducts {
             utm.add(new LabelPolygon(xy, Map.of()));
         }
         List<LabelPolygon> lonLat = VectorLabels.toWgs84(plan.epsg(), utm);
-        RasterGrid grid =
-                new RasterGrid(
-                        plan.widthPx(),
-                        plan.heightPx(),
-                        plan.grid().transform(),
-                        CrsTransform.wktOfEpsg(plan.epsg()),
-                        plan.grid().epsg());
+        RasterGrid grid = plan.grid();
         long[] pixels = new long[lonLat.size() + 1];
         try (VectorLabels labels = VectorLabels.of(4326, lonLat);
                 GeoTiffWriter mask =
                         GeoTiffWriter.create(
-                                folder.resolve("truth_mask.tif"),
+                                folder.resolve(maskName),
                                 grid,
                                 1,
                                 PixelType.BYTE,
@@ -279,7 +396,7 @@ public final class SyntheticProducts {
                     lonLat.get(k)
                             .withProperties(properties(plan, v, k + 1, count, centres.get(k))));
         }
-        VectorLabels.writeGeoJson(folder.resolve("labels.geojson"), 4326, features);
+        VectorLabels.writeGeoJson(folder.resolve(labelsName), 4326, features);
         return new Truth(inMask, total);
     }
 
@@ -319,13 +436,21 @@ public final class SyntheticProducts {
         return Math.round(v * scale) / scale;
     }
 
-    private static void writeTable(Path out, List<GeneratedScene> scenes) throws IOException {
+    /** One row per scene; L2A tables add each scene's look. */
+    private static void writeTable(Path out, List<GeneratedScene> scenes, ProductLevel level)
+            throws IOException {
         Path target = out.resolve(SCENES_CSV);
         StringBuilder table = new StringBuilder();
         table.append(
                 "scene_id,product,labels,mask,quicklook,seed,site,setting,mgrs_tile,epsg,width_px,height_px,"
                         + "sensing_time,processing_baseline,sun_zenith_deg,cloud_cover_pct,water_pct,"
-                        + "vessels,vessels_in_mask,vessel_pixels,vessel_pixel_pct\n");
+                        + "vessels,vessels_in_mask,vessel_pixels,vessel_pixel_pct");
+        if (level == ProductLevel.L2A) {
+            table.append(
+                    ",turbidity_open_water,turbidity_coast,glint,haze_residue_550,smoothing_sigma_px,"
+                            + "vessel_brightness");
+        }
+        table.append('\n');
         for (GeneratedScene s : scenes) {
             table.append(
                     String.join(
@@ -351,6 +476,19 @@ public final class SyntheticProducts {
                             Integer.toString(s.vesselsInMask()),
                             Long.toString(s.vesselPixels()),
                             format(s.vesselPixelPercent(), 4)));
+            s.look()
+                    .ifPresent(
+                            look ->
+                                    table.append(',')
+                                            .append(
+                                                    String.join(
+                                                            ",",
+                                                            format(look.turbidityBase(), 4),
+                                                            format(look.turbidityCoast(), 4),
+                                                            format(look.glintStrength(), 4),
+                                                            format(look.hazeResidue550(), 4),
+                                                            format(look.smoothingSigmaPx(), 3),
+                                                            format(look.vesselBrightness(), 3))));
             table.append('\n');
         }
         AtomicFiles.writeString(target, table.toString());

@@ -35,6 +35,23 @@ record Vessel(
         double speedKn,
         double brightness) {
 
+    /** The same vessel with its paint {@code factor} times as bright. */
+    Vessel dimmed(double factor) {
+        return new Vessel(
+                kind,
+                x,
+                y,
+                lengthM,
+                widthM,
+                headingDeg,
+                hull,
+                deck,
+                layoutSeed,
+                state,
+                speedKn,
+                brightness * factor);
+    }
+
     /** The vessel's own frame: u towards the bow, v to starboard. */
     Frame frame() {
         return new Frame(x, y, headingDeg);

@@ -5,6 +5,7 @@ import dev.s2v.config.GenerateConfig;
 import dev.s2v.dataset.DatasetBuilder;
 import dev.s2v.dataset.SceneDiscovery;
 import dev.s2v.dataset.SplitPlan;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.ScaleRule;
 import dev.s2v.synth.SynthOptions;
 import dev.s2v.synth.SyntheticProducts;
@@ -52,7 +53,10 @@ final class SyntheticDataset {
                             "05.09",
                             true,
                             g.vesselDensity() * SynthOptions.DEFAULT_VESSEL_DENSITY,
-                            true));
+                            true,
+                            ProductLevel.L1C,
+                            SynthOptions.STACK_BANDS,
+                            false));
         }
         out.println("cutting them into " + config.dataset().tileSize() + " px tiles: " + folder);
         DatasetBuilder.build(

@@ -45,4 +45,45 @@ class AtmosphereTest {
         assertTrue(a.diffuseShare(hazy)[b] > a.diffuseShare(0)[b]);
         assertEquals(Atmosphere.HAZE_LEVELS - 1, hazy);
     }
+
+    @Test
+    void theCorrectedViewLeavesClearGroundAsItsSurfaceReflectance() {
+        Atmosphere c = new Atmosphere(35, 0.12, 2).corrected(0);
+        for (int b = 0; b < Spectrum.BANDS; b++) {
+            assertEquals(0, c.path(0)[b], 1e-7);
+            assertEquals(1, c.transmittance(0)[b], 1e-6);
+            assertTrue(c.direct(0)[b] > 0.5 && c.direct(0)[b] < 1, "glint stays, a little dimmed");
+        }
+    }
+
+    @Test
+    void theCorrectedViewLeavesAQuarterOfTheHazeAndTheResidueFallsWithWavelength() {
+        Atmosphere a = new Atmosphere(35, 0.12, 2);
+        Atmosphere c = a.corrected(0.005);
+        int hazy = Atmosphere.level(1);
+        int b02 = SpectralBand.B02.bandId();
+        int b08 = SpectralBand.B08.bandId();
+        int b11 = SpectralBand.B11.bandId();
+        // (490 / 550)^-0.8 = 1.097, (842 / 550)^-0.8 = 0.711, (1610 / 550)^-0.8 = 0.423
+        assertEquals(0.005 * 1.097, c.path(0)[b02], 1e-5);
+        assertEquals(0.005 * 0.711, c.path(0)[b08], 1e-5);
+        assertEquals(0.005 * 0.423, c.path(0)[b11], 1e-5);
+        double hazePath = (a.path(hazy)[b02] - a.path(0)[b02]) / a.transmittance(0)[b02];
+        assertEquals(Atmosphere.HAZE_LEFT * hazePath, c.path(hazy)[b02] - c.path(0)[b02], 1e-6);
+        assertTrue(c.transmittance(hazy)[b02] < 1);
+        assertTrue(c.transmittance(hazy)[b02] > a.transmittance(hazy)[b02]);
+        assertEquals(a.diffuseShare(hazy)[b02], c.diffuseShare(hazy)[b02]);
+    }
+
+    @Test
+    void surfaceWaterIsFarDarkerThanTopOfAtmosphereWater() {
+        Atmosphere a = new Atmosphere(35, 0.12, 2);
+        Atmosphere c = a.corrected(0);
+        int b02 = SpectralBand.B02.bandId();
+        float water = Materials.WATER_CLEAR.get(b02);
+        double toa = a.path(0)[b02] + a.transmittance(0)[b02] * water;
+        double boa = c.path(0)[b02] + c.transmittance(0)[b02] * water;
+        assertEquals(water, boa, 1e-6);
+        assertTrue(toa > 2 * boa, "L1C " + toa + " against L2A " + boa);
+    }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.s2v.raster.CrsTransform;
 import dev.s2v.raster.LabelPolygon;
 import dev.s2v.raster.Natives;
 import dev.s2v.raster.PixelWindow;
@@ -118,13 +117,7 @@ class ScenePlannerTest {
                 }
                 outlines.add(new LabelPolygon(xy, Map.of()));
             }
-            RasterGrid grid =
-                    new RasterGrid(
-                            SIZE,
-                            SIZE,
-                            p.grid().transform(),
-                            CrsTransform.wktOfEpsg(p.epsg()),
-                            p.grid().epsg());
+            RasterGrid grid = p.grid();
             byte[] mask;
             try (VectorLabels labels = VectorLabels.of(p.epsg(), outlines)) {
                 mask = labels.rasterize(grid, PixelWindow.of(SIZE, SIZE));

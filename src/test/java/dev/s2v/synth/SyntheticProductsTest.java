@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s2v.raster.BandWindow;
 import dev.s2v.raster.Natives;
 import dev.s2v.raster.PixelWindow;
+import dev.s2v.raster.ProductLevel;
 import dev.s2v.raster.RasterDataset;
 import dev.s2v.raster.RasterGrid;
 import dev.s2v.raster.Sentinel2Product;
@@ -37,9 +38,31 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticProductsTest {
     private static final int SIZE = 192;
     private static final SynthOptions OPTIONS =
-            new SynthOptions(2, SIZE, 7, false, "05.09", true, 1.0, false);
+            new SynthOptions(
+                    2,
+                    SIZE,
+                    7,
+                    false,
+                    "05.09",
+                    true,
+                    1.0,
+                    false,
+                    ProductLevel.L1C,
+                    SynthOptions.STACK_BANDS,
+                    false);
     private static final SynthOptions ZIPPED =
-            new SynthOptions(1, 128, 3, true, "02.14", false, 1.0, false);
+            new SynthOptions(
+                    1,
+                    128,
+                    3,
+                    true,
+                    "02.14",
+                    false,
+                    1.0,
+                    false,
+                    ProductLevel.L1C,
+                    SynthOptions.STACK_BANDS,
+                    false);
 
     @TempDir static Path dir;
     private static List<GeneratedScene> scenes;
@@ -159,7 +182,9 @@ class SyntheticProductsTest {
                                         s.waterPercent(),
                                         s.vesselCount(),
                                         s.vesselsInMask(),
-                                        s.vesselPixels()))
+                                        s.vesselPixels(),
+                                        s.level(),
+                                        s.look()))
                 .toList();
     }
 
@@ -357,7 +382,19 @@ class SyntheticProductsTest {
     @Test
     void refusesAFolderWithProductsUnlessToldToOverwrite() throws IOException {
         Path out = dir.resolve("again");
-        SynthOptions small = new SynthOptions(1, 64, 1, false, "05.09", false, 1.0, false);
+        SynthOptions small =
+                new SynthOptions(
+                        1,
+                        64,
+                        1,
+                        false,
+                        "05.09",
+                        false,
+                        1.0,
+                        false,
+                        ProductLevel.L1C,
+                        SynthOptions.STACK_BANDS,
+                        false);
         SyntheticProducts.generate(out, small);
         FileAlreadyExistsException e =
                 assertThrows(
@@ -367,7 +404,19 @@ class SyntheticProductsTest {
         Files.writeString(out.resolve("notes.txt"), "mine");
         List<GeneratedScene> replaced =
                 SyntheticProducts.generate(
-                        out, new SynthOptions(1, 64, 2, false, "05.09", false, 1.0, true));
+                        out,
+                        new SynthOptions(
+                                1,
+                                64,
+                                2,
+                                false,
+                                "05.09",
+                                false,
+                                1.0,
+                                true,
+                                ProductLevel.L1C,
+                                SynthOptions.STACK_BANDS,
+                                false));
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(3, left.count(), "the new scene, scenes.csv and the user's own file");
         }
