@@ -1,6 +1,7 @@
 package dev.s2v.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,7 +167,10 @@ class SplitPlanTest {
     void badFractionsAreRefused() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new SplitPlan(SplitPlan.Rule.SCENE, 0.5, 0.5, 0, 1));
+                () -> new SplitPlan(SplitPlan.Rule.SCENE, 0.6, 0.5, 0, 1));
+        assertFalse(
+                new SplitPlan(SplitPlan.Rule.SCENE, 0, 1, 0, 1).trains(),
+                "a dataset made only to evaluate");
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new SplitPlan(SplitPlan.Rule.BLOCK, 0.2, 0.2, 0, 1));
