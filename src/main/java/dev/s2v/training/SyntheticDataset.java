@@ -17,8 +17,8 @@ import java.util.Locale;
 
 /**
  * The synthetic dataset an experiment asks for with {@code dataset.generate_if_missing}: synthetic
- * L1C products (kept beside the dataset in {@code <name>-products/}, with their labels and quick
- * looks) cut into tiles of the experiment's bands.
+ * L1C products or L2A band stacks (kept beside the dataset in {@code <name>-products/}, with their
+ * labels and quick looks) cut into tiles of the experiment's bands.
  */
 final class SyntheticDataset {
     /** Tiles with more no-data than this share are dropped, as {@code s2v tiles} does. */
@@ -35,11 +35,13 @@ final class SyntheticDataset {
         GenerateConfig g = config.dataset().generation().orElseThrow();
         Path products = folder.resolveSibling(folder.getFileName() + "-products");
         long start = System.nanoTime();
+        ProductLevel level = ProductLevel.parse(g.level());
         if (!Files.isRegularFile(products.resolve(SyntheticProducts.SCENES_CSV))) {
             out.printf(
                     Locale.ROOT,
-                    "generating %d synthetic L1C products of %d x %d px into %s%n",
+                    "generating %d synthetic %s scenes of %d x %d px into %s%n",
                     g.scenes(),
+                    level.key(),
                     g.size(),
                     g.size(),
                     products);
@@ -54,9 +56,11 @@ final class SyntheticDataset {
                             true,
                             g.vesselDensity() * SynthOptions.DEFAULT_VESSEL_DENSITY,
                             true,
-                            ProductLevel.L1C,
-                            SynthOptions.STACK_BANDS,
-                            false));
+                            level,
+                            level == ProductLevel.L2A
+                                    ? config.bandList()
+                                    : SynthOptions.STACK_BANDS,
+                            level == ProductLevel.L2A));
         }
         out.println("cutting them into " + config.dataset().tileSize() + " px tiles: " + folder);
         DatasetBuilder.build(
