@@ -55,6 +55,7 @@ class ExperimentConfigTest {
         assertEquals("auto", c.evaluation().orElseThrow().threshold());
         assertEquals(2, c.dataset().generation().orElseThrow().scenes());
         assertEquals(1024, c.dataset().generation().orElseThrow().size());
+        assertEquals("L1C", c.dataset().generation().orElseThrow().level());
     }
 
     @Test
@@ -92,6 +93,11 @@ class ExperimentConfigTest {
 
         ConfigException augment = refused("name: demo\ntrain: {augment: [rot45]}\n");
         assertTrue(augment.getMessage().contains("rot90, rot180"), augment.getMessage());
+
+        ConfigException level =
+                refused("name: demo\ndataset: {path: d, generate_if_missing: {level: L3}}\n");
+        assertEquals("dataset.generate_if_missing", level.keyPath());
+        assertTrue(level.getMessage().contains("allowed: L1C, L2A"), level.getMessage());
 
         ConfigException normalization = refused("name: demo\nnormalization: minmax\n");
         assertTrue(normalization.getMessage().contains("max, standard"));
