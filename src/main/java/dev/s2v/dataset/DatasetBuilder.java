@@ -6,7 +6,7 @@ import dev.s2v.dataset.DatasetDescriptor.Dropped;
 import dev.s2v.dataset.DatasetDescriptor.Encoding;
 import dev.s2v.dataset.DatasetDescriptor.Source;
 import dev.s2v.dataset.DatasetDescriptor.SplitInfo;
-import dev.s2v.raster.AtomicFiles;
+import dev.s2v.files.AtomicFiles;
 import dev.s2v.raster.BandSource;
 import dev.s2v.raster.BandSources;
 import dev.s2v.raster.BandWindow;

@@ -2,7 +2,7 @@ package dev.s2v.dataset;
 
 import dev.s2v.dataset.BandHistograms.BandSummary;
 import dev.s2v.dataset.DatasetDescriptor.NormalizationParameters;
-import dev.s2v.raster.AtomicFiles;
+import dev.s2v.files.AtomicFiles;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.s2v.dataset;
 
-import dev.s2v.raster.AtomicFiles;
+import dev.s2v.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.s2v.exploration;
 
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.DatasetStatistics;
-import dev.s2v.raster.AtomicFiles;
+import dev.s2v.files.AtomicFiles;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -4,7 +4,7 @@ import static dev.s2v.exploration.ExplorationCharts.count;
 
 import dev.s2v.charts.Pages;
 import dev.s2v.config.BuildInfo;
-import dev.s2v.raster.AtomicFiles;
+import dev.s2v.files.AtomicFiles;
 import dev.s2v.raster.SpectralBand;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package dev.s2v.raster;
 
+import dev.s2v.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.s2v.synth;
 
-import dev.s2v.raster.AtomicFiles;
+import dev.s2v.files.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

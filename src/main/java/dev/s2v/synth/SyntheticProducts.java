@@ -1,6 +1,6 @@
 package dev.s2v.synth;
 
-import dev.s2v.raster.AtomicFiles;
+import dev.s2v.files.AtomicFiles;
 import dev.s2v.raster.CrsTransform;
 import dev.s2v.raster.GeoTiffWriter;
 import dev.s2v.raster.LabelPolygon;

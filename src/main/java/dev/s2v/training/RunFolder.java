@@ -3,7 +3,7 @@ package dev.s2v.training;
 import dev.s2v.config.BuildInfo;
 import dev.s2v.config.ExperimentConfig;
 import dev.s2v.config.YamlFiles;
-import dev.s2v.raster.AtomicFiles;
+import dev.s2v.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

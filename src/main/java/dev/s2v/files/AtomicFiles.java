@@ -1,4 +1,4 @@
-package dev.s2v.raster;
+package dev.s2v.files;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -29,7 +29,8 @@ public final class AtomicFiles {
 
     /**
      * Has {@code content} write a temporary file in the target's folder, then renames it over the
-     * target; on failure the temporary file is removed and the target left as it was.
+     * target; on failure the temporary file is removed and the target left as it was. The failure
+     * is what the caller sees: one of the clean-up is only added to it as suppressed.
      *
      * @throws IOException when the content cannot be written or renamed
      */
@@ -44,8 +45,13 @@ public final class AtomicFiles {
                     file,
                     StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
+        } catch (IOException | RuntimeException | Error failure) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanUp) {
+                failure.addSuppressed(cleanUp);
+            }
+            throw failure;
         }
     }
 

@@ -1,0 +1,77 @@
+package dev.s2v.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir Path dir;
+
+    @Test
+    void aFailedWriteLeavesTheOldContentAndNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("table.csv");
+        Files.writeString(file, "old");
+        IOException failure = new IOException("disk full");
+
+        IOException thrown =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                AtomicFiles.write(
+                                        file,
+                                        temporary -> {
+                                            Files.writeString(temporary, "half");
+                                            throw failure;
+                                        }));
+
+        assertSame(failure, thrown);
+        assertEquals("old", Files.readString(file));
+        try (var left = Files.list(dir)) {
+            assertArrayEquals(new Object[] {file}, left.toArray());
+        }
+    }
+
+    @Test
+    void aFailingCleanUpIsSuppressedNotThrownInsteadOfTheFailure() {
+        Path file = dir.resolve("table.csv");
+        IllegalStateException failure = new IllegalStateException("writer bug");
+
+        // A temporary that became a folder with content cannot be deleted by the clean-up.
+        IllegalStateException thrown =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                AtomicFiles.write(
+                                        file,
+                                        temporary -> {
+                                            Files.createDirectories(temporary.resolve("inner"));
+                                            throw failure;
+                                        }));
+
+        assertSame(failure, thrown);
+        assertEquals(1, thrown.getSuppressed().length);
+        assertInstanceOf(DirectoryNotEmptyException.class, thrown.getSuppressed()[0]);
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void aSuccessfulWriteReplacesTheFile() throws IOException {
+        Path file = dir.resolve("sub/table.csv");
+        AtomicFiles.writeString(file, "one");
+        AtomicFiles.writeString(file, "two");
+        assertEquals("two", Files.readString(file));
+        try (var left = Files.list(file.getParent())) {
+            assertEquals(1, left.count());
+        }
+    }
+}
