@@ -148,6 +148,27 @@ public final class TileDataset extends RandomAccessDataset {
                 new NDList(manager.create(mask, new Shape(1, tileSize, tileSize))));
     }
 
+    /**
+     * How many samples a split gives per epoch: every tile once, tiles with vessels {@code
+     * oversamplePositives} times, all of it once per transform when the transforms are enumerated
+     * ({@code expand}).
+     */
+    public static long samplesPerEpoch(
+            List<TileRecord> tiles,
+            int oversamplePositives,
+            List<String> augmentations,
+            boolean expand) {
+        long samples = 0;
+        for (TileRecord tile : tiles) {
+            samples += repeats(tile, oversamplePositives);
+        }
+        return samples * (expand ? Augmentation.variants(augmentations).size() : 1);
+    }
+
+    private static int repeats(TileRecord tile, int oversamplePositives) {
+        return tile.hasVessels() ? oversamplePositives : 1;
+    }
+
     @Override
     protected long availableSize() {
         return (long) sampleTile.length * (expand ? variants.size() : 1);
@@ -233,8 +254,7 @@ public final class TileDataset extends RandomAccessDataset {
             int bands = dataset.bands().size();
             List<Integer> samples = new ArrayList<>();
             for (int t = 0; t < tiles.size(); t++) {
-                int repeats = tiles.get(t).hasVessels() ? oversamplePositives : 1;
-                for (int k = 0; k < repeats; k++) {
+                for (int k = 0; k < repeats(tiles.get(t), oversamplePositives); k++) {
                     samples.add(t);
                 }
             }

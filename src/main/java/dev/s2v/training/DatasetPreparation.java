@@ -2,13 +2,17 @@ package dev.s2v.training;
 
 import dev.s2v.config.ConfigException;
 import dev.s2v.config.ExperimentConfig;
+import dev.s2v.config.TrainConfig;
 import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.Split;
+import dev.s2v.dataset.TileDataset;
+import dev.s2v.dataset.TileRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,21 +49,36 @@ final class DatasetPreparation {
         }
         DatasetFolder dataset = DatasetFolder.open(folder);
         requireFits(dataset, config, configFile, "");
-        int trainTiles = dataset.tiles(Split.TRAIN).size();
         if (dataset.tiles(Split.VAL).isEmpty()) {
             throw new IllegalArgumentException(
                     folder
                             + ": the validation split is empty; early stopping and the threshold"
                             + " need one (rebuild with s2v tiles --val > 0)");
         }
-        if (config.train().batchSize() > trainTiles * config.train().oversamplePositives()) {
+        List<TileRecord> trainTiles = dataset.tiles(Split.TRAIN);
+        TrainConfig train = config.train();
+        long samples =
+                TileDataset.samplesPerEpoch(
+                        trainTiles, train.oversamplePositives(), train.augment(), train.expand());
+        if (train.batchSize() > samples) {
+            long positives = trainTiles.stream().filter(TileRecord::hasVessels).count();
             throw new ConfigException(
                     configFile,
                     "train.batch_size",
-                    config.train().batchSize()
-                            + " is larger than the training split ("
-                            + trainTiles
-                            + " tiles)");
+                    train.batchSize()
+                            + " is larger than the "
+                            + samples
+                            + " training samples of an epoch ("
+                            + positives
+                            + " tiles with vessels x oversample_positives "
+                            + train.oversamplePositives()
+                            + " + "
+                            + (trainTiles.size() - positives)
+                            + " without"
+                            + (train.expand() ? ", times the transforms enumerated" : "")
+                            + "), which would give no training step; at most "
+                            + samples
+                            + " is allowed");
         }
         return dataset;
     }

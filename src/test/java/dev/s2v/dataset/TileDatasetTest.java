@@ -38,6 +38,22 @@ class TileDatasetTest {
     }
 
     @Test
+    void anEpochRepeatsOnlyTheTilesWithVesselsAndEnumeratesTransformsWhenExpanded() {
+        List<TileRecord> tiles =
+                List.of(tile("a", 12), tile("b", 0), tile("c", 3), tile("d", 0), tile("e", 0));
+        // 2 tiles with vessels x 4 + 3 without = 11, not 5 tiles x 4 = 20.
+        assertEquals(11, TileDataset.samplesPerEpoch(tiles, 4, List.of("rot90"), false));
+        // Expanded: the identity and rot90, flip_x: 3 variants of each sample.
+        assertEquals(33, TileDataset.samplesPerEpoch(tiles, 4, List.of("rot90", "flip_x"), true));
+        assertEquals(5, TileDataset.samplesPerEpoch(tiles, 1, List.of(), true));
+    }
+
+    private static TileRecord tile(String id, int vesselPixels) {
+        return new TileRecord(
+                id, "scene", Split.TRAIN, 0, 0, vesselPixels, 0, vesselPixels > 0 ? 1 : 0);
+    }
+
+    @Test
     void samplesAreNormalisedReflectanceAndTheMask() throws IOException {
         TileDataset plain = builder().build();
         TileRecord tile = plain.tileOf(0);

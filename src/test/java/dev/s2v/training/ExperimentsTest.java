@@ -10,6 +10,7 @@ import dev.s2v.dataset.DatasetFolder;
 import dev.s2v.dataset.RealCrop;
 import dev.s2v.dataset.Split;
 import dev.s2v.dataset.TestDatasets;
+import dev.s2v.dataset.TileRecord;
 import dev.s2v.model.ModelDescriptor;
 import dev.s2v.raster.Natives;
 import dev.s2v.raster.ProductLevel;
@@ -337,11 +338,26 @@ class ExperimentsTest {
                         ConfigException.class,
                         () -> run(config, null, () -> false, "bands=[B02, B03, B04, B8A]"));
         assertTrue(bands.getMessage().contains("differ from the dataset's"), bands.getMessage());
+        // Oversampling repeats only the tiles with vessels: an epoch holds negatives + 3 x
+        // positives samples, fewer than tiles x 3, and one more than that gives no step at all.
+        List<TileRecord> train = dataset.tiles(Split.TRAIN);
+        long positives = train.stream().filter(TileRecord::hasVessels).count();
+        long samples = (train.size() - positives) + 3 * positives;
+        assertTrue(positives > 0 && samples + 1 <= 3L * train.size(), "tiles: " + train);
         ConfigException batch =
                 assertThrows(
                         ConfigException.class,
-                        () -> run(config, null, () -> false, "train.batch_size=100000"));
-        assertTrue(batch.getMessage().contains("larger than the training split"));
+                        () ->
+                                run(
+                                        config,
+                                        null,
+                                        () -> false,
+                                        "train.oversample_positives=3",
+                                        "train.batch_size=" + (samples + 1)));
+        assertTrue(
+                batch.getMessage()
+                        .contains("larger than the " + samples + " training samples of an epoch"),
+                batch.getMessage());
         ConfigException loss =
                 assertThrows(
                         ConfigException.class,
