@@ -1,7 +1,9 @@
 package dev.s2v.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 
@@ -124,13 +127,7 @@ public final class YamlFiles {
                     file, path, "unknown key '" + u.getPropertyName() + "'; allowed: " + allowed);
         }
         if (cause instanceof InvalidFormatException f) {
-            return new ConfigException(
-                    file,
-                    path,
-                    "'"
-                            + f.getValue()
-                            + "' is not a valid "
-                            + f.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+            return new ConfigException(file, path, wrongType(f.getValue(), f.getTargetType()));
         }
         // A record's compact constructor rejected a value: its message is the useful part.
         Throwable root = cause;
@@ -142,15 +139,60 @@ public final class YamlFiles {
         }
         if (cause instanceof MismatchedInputException m) {
             String message = firstLine(m.getOriginalMessage());
-            return new ConfigException(
-                    file,
-                    path,
-                    message.startsWith("Cannot map `null`") ? "needs a value" : message);
+            if (message.startsWith("Cannot map `null`")) {
+                return new ConfigException(file, path, "needs a value");
+            }
+            if (m.getTargetType() != null) {
+                return new ConfigException(file, path, wrongType(givenValue(m), m.getTargetType()));
+            }
+            return new ConfigException(file, path, message);
         }
         if (cause instanceof JacksonException j) {
             return new ConfigException(file, path, firstLine(j.getOriginalMessage()));
         }
         return new ConfigException(file, path, firstLine(cause.getMessage()));
+    }
+
+    /** What a key expects, in the words of the YAML file rather than of Java's types. */
+    private static String wrongType(Object given, Class<?> expected) {
+        String wanted;
+        if (expected == int.class
+                || expected == Integer.class
+                || expected == long.class
+                || expected == Long.class) {
+            wanted = "a whole number, e.g. 40";
+        } else if (expected == double.class
+                || expected == Double.class
+                || expected == float.class
+                || expected == Float.class) {
+            wanted = "a number, e.g. 0.001";
+        } else if (expected == boolean.class || expected == Boolean.class) {
+            wanted = "true or false";
+        } else if (expected == String.class) {
+            wanted = "a single value, e.g. quickstart";
+        } else if (Collection.class.isAssignableFrom(expected) || expected.isArray()) {
+            wanted = "a list, e.g. [B02, B03, B04, B08]";
+        } else {
+            wanted = "a mapping of keys, e.g. {key: value}";
+        }
+        return (given == null ? "the value given" : "'" + given + "'")
+                + " does not fit: expects "
+                + wanted;
+    }
+
+    /** The scalar the parser stood on when the value did not fit, when there was one. */
+    private static Object givenValue(MismatchedInputException e) {
+        if (e.getProcessor() instanceof JsonParser parser) {
+            try {
+                JsonToken token = parser.currentToken();
+                if (token != null && token.isScalarValue()) {
+                    return parser.getText();
+                }
+            } catch (IOException unreadable) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String keyPath(JsonMappingException e) {

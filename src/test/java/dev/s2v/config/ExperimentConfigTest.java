@@ -28,6 +28,30 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeNamesTheKeyTheTypeAndAnExample() throws IOException {
+        ConfigException number = refused("name: bad\ntrain:\n  epochs: ten\n");
+        assertEquals(
+                dir.resolve("exp.yaml")
+                        + ": train.epochs: 'ten' does not fit: expects a whole number, e.g. 40",
+                number.getMessage());
+        ConfigException rate = refused("name: bad\ntrain:\n  learning_rate: fast\n");
+        assertTrue(
+                rate.getMessage()
+                        .endsWith(
+                                "train.learning_rate: 'fast' does not fit: expects a number,"
+                                        + " e.g. 0.001"),
+                rate.getMessage());
+        ConfigException flag = refused("name: bad\nmodel:\n  batch_norm: maybe\n");
+        assertTrue(
+                flag.getMessage()
+                        .endsWith("model.batch_norm: 'maybe' does not fit: expects true or false"),
+                flag.getMessage());
+        ConfigException mapping = refused("name: bad\ntrain: 5\n");
+        assertTrue(mapping.getMessage().contains("train: "), mapping.getMessage());
+        assertFalse(mapping.getMessage().contains("CoercionConfig"), mapping.getMessage());
+    }
+
+    @Test
     void keysLeftOutTakeTheDefaults() throws IOException {
         ExperimentConfig c =
                 ExperimentConfig.load(
