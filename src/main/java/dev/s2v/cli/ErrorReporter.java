@@ -6,7 +6,11 @@ import dev.s2v.raster.RasterFormatException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -69,10 +73,38 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 || ex instanceof RasterFormatException
                 || ex instanceof NoSuchFileException
                 || ex instanceof FileAlreadyExistsException
-                || ex instanceof AccessDeniedException;
+                || ex instanceof AccessDeniedException
+                || fileInTheWay(ex).isPresent();
+    }
+
+    /**
+     * The regular file that stands where an output folder (or one of its parents) was to be made:
+     * the JDK reports it as a reasonless "already exists" for the file itself, or as "Not a
+     * directory" for a path below it. Our own refusals of an existing output carry a reason.
+     */
+    private static Optional<Path> fileInTheWay(Throwable ex) {
+        if (!(ex instanceof FileSystemException e) || e.getFile() == null) {
+            return Optional.empty();
+        }
+        Path path = Path.of(e.getFile()).toAbsolutePath();
+        if (ex instanceof FileAlreadyExistsException) {
+            return e.getReason() == null && Files.isRegularFile(path)
+                    ? Optional.of(path)
+                    : Optional.empty();
+        }
+        for (Path parent = path.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.isRegularFile(parent)) {
+                return Optional.of(parent);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String userMessage(Throwable ex) {
+        Optional<Path> fileInTheWay = fileInTheWay(ex);
+        if (fileInTheWay.isPresent()) {
+            return fileInTheWay.get() + ": is a file, so no folder can be made there or inside it";
+        }
         if (ex instanceof NoSuchFileException e) {
             return e.getFile()
                     + ": "

@@ -78,8 +78,16 @@ public final class VectorLabels implements AutoCloseable {
                     path, "GDAL cannot read it as vector data: " + e.getMessage(), e);
         }
         if (data == null) {
+            // OGR says nothing when no driver recognises the content at all.
+            String reason = gdal.GetLastErrorMsg();
             throw new RasterFormatException(
-                    path, "GDAL cannot read it as vector data: " + gdal.GetLastErrorMsg());
+                    path,
+                    "GDAL cannot read it as vector data: "
+                            + (reason == null || reason.isBlank()
+                                    ? "no vector format recognises its content (allowed: GeoJSON,"
+                                            + " GeoPackage, Shapefile, or any other format GDAL's"
+                                            + " OGR reads)"
+                                    : reason));
         }
         try {
             if (data.GetLayerCount() < 1) {

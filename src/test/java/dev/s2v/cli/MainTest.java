@@ -1,11 +1,14 @@
 package dev.s2v.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.s2v.config.BuildInfo;
 import dev.s2v.raster.Natives;
 import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -47,6 +50,32 @@ class MainTest {
 
         CliRunner nothing = CliRunner.run();
         assertEquals(2, nothing.exitCode());
+    }
+
+    @Test
+    void anOutputFolderUnderARegularFileIsRefusedForWhatItIs() throws Exception {
+        Natives.assumeGdal();
+        Path file = Files.writeString(dir.resolve("afile"), "");
+        CliRunner synth =
+                CliRunner.run(
+                        "synth",
+                        "--out",
+                        file.resolve("products").toString(),
+                        "--scenes",
+                        "1",
+                        "--size",
+                        "64",
+                        "--seed",
+                        "1");
+        assertEquals(2, synth.exitCode(), synth.err());
+        assertTrue(synth.errIsOneLine(), synth.err());
+        assertTrue(
+                synth.err().contains(file + ": is a file, so no folder can be made"), synth.err());
+        // Files.createDirectories on the file itself: the JDK's reasonless "already exists".
+        assertTrue(ErrorReporter.isUserError(new FileAlreadyExistsException(file.toString())));
+        assertFalse(
+                ErrorReporter.isUserError(
+                        new FileSystemException(dir.resolve("out").toString(), null, "I/O error")));
     }
 
     @Test

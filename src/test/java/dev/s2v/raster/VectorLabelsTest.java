@@ -92,6 +92,16 @@ class VectorLabelsTest {
     }
 
     @Test
+    void contentNoVectorFormatRecognisesIsNamedAsSuch() throws IOException {
+        Path file = dir.resolve("labels.geojson");
+        Files.writeString(file, "not json at all");
+        RasterFormatException e =
+                assertThrows(RasterFormatException.class, () -> VectorLabels.open(file));
+        assertTrue(
+                e.getMessage().contains("no vector format recognises its content"), e.getMessage());
+    }
+
+    @Test
     void geoJsonInWgs84RasterisesWithThePixelCentreRule() throws IOException {
         Path file = dir.resolve("labels.geojson");
         VectorLabels.writeGeoJson(file, 32632, vessels());
