@@ -463,13 +463,16 @@ final class ReportDocument {
                         + " threshold chosen automatically maximises the pixel F1 on the"
                         + " validation split (the middle of the range of thresholds that reach"
                         + " it); the evaluated split never influences it.",
-                "Vessels are the 8-connected objects of a mask: the true vessels those of each"
-                        + " tile's truth mask (no-data pixels excluded), so a vessel cut by a tile"
-                        + " edge counts once in each tile it reaches. Length and width come from the"
-                        + " second moments of an object's pixels (a 1 x 10 pixel line is 10"
-                        + " pixels long); a predicted object matches at most one true vessel"
-                        + " (Hungarian method, most matches first, then the least total centroid"
-                        + " distance).",
+                "Predicted vessels are the 8-connected objects of the predicted mask. True"
+                        + " vessels are the labelled ones by their instance ids where the labels"
+                        + " keep them (ships moored side by side stay two), else the objects of the"
+                        + " truth mask; no-data pixels are left out. Tile reports count a vessel"
+                        + " cut by a tile edge once in each tile it reaches; whole-scene reports"
+                        + " match vessels over the whole scene. Length and width are the sides of"
+                        + " the smallest rectangle, at any angle, around the centres of an"
+                        + " object's pixels, grown by one pixel (a 1 x 10 pixel line is 10 pixels"
+                        + " long); a predicted object matches at most one true vessel (Hungarian"
+                        + " method, most matches first, then the least total centroid distance).",
                 "Baselines are scored exactly like the model, on the same tiles and pixels.");
     }
 

@@ -133,6 +133,22 @@ class EvaluationTest {
         assertFalse(Arrays.equals(test.get(0), withDatasetNormalisation.get(0)));
     }
 
+    /**
+     * Any change in a reported number or sentence shows here. After an intended change, rewrite the
+     * golden file with {@code mvn test -Dtest=EvaluationTest -Ds2v.updateGolden=true} and review
+     * its diff before committing it.
+     */
+    @Test
+    void theReportMatchesItsGoldenFile() throws IOException {
+        String report = Files.readString(auto.reportFolder().resolve(ReportWriter.MARKDOWN));
+        Path golden = Path.of("src/test/resources/golden/evaluation-report.md");
+        if (Boolean.getBoolean("s2v.updateGolden")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, report);
+        }
+        assertEquals(Files.readString(golden), report);
+    }
+
     @Test
     void bothBaselinesAreScoredOnTheSameTiles() {
         List<PredictorResult> baselines = auto.result().baselines();
