@@ -104,28 +104,39 @@ final class Training implements AutoCloseable {
             this.loss = Losses.create(t.loss(), lossParameters(t, dataset));
             this.higherIsBetter = "val_dice".equals(t.earlyStopping().monitor());
             this.manager = NDManager.newBaseManager();
-            Engine.getInstance().setRandomSeed((int) config.seed());
-            this.block = UNetBlock.of(architecture(config));
-            this.model = Model.newInstance(config.name());
-            model.setBlock(block);
-            this.optimizer =
-                    new ResumableOptimizer(t.optimizer(), (float) t.learningRate(), manager);
-            this.trainer =
-                    model.newTrainer(
-                            new DefaultTrainingConfig(loss)
-                                    .optOptimizer(optimizer)
-                                    // Keras' glorot_uniform: limit sqrt(6 / (fan_in + fan_out)).
-                                    .optInitializer(
-                                            new XavierInitializer(
-                                                    XavierInitializer.RandomType.UNIFORM,
-                                                    XavierInitializer.FactorType.AVG,
-                                                    3),
-                                            Parameter.Type.WEIGHT));
-            int size = dataset.tileSize();
-            trainer.initialize(new Shape(t.batchSize(), config.bands().size(), size, size));
-            start.ifPresent(m -> m.copyWeightsInto(block));
-            optimizer.nameParameters(block.getParameters());
-            this.state = TrainingState.start(higherIsBetter);
+            // Native memory taken from here on is freed again if anything below throws.
+            Model createdModel = null;
+            Trainer createdTrainer = null;
+            try {
+                Engine.getInstance().setRandomSeed((int) config.seed());
+                this.block = UNetBlock.of(architecture(config));
+                createdModel = Model.newInstance(config.name());
+                this.model = createdModel;
+                model.setBlock(block);
+                this.optimizer =
+                        new ResumableOptimizer(t.optimizer(), (float) t.learningRate(), manager);
+                createdTrainer =
+                        model.newTrainer(
+                                new DefaultTrainingConfig(loss)
+                                        .optOptimizer(optimizer)
+                                        // Keras' glorot_uniform: limit sqrt(6 / (fan_in +
+                                        // fan_out)).
+                                        .optInitializer(
+                                                new XavierInitializer(
+                                                        XavierInitializer.RandomType.UNIFORM,
+                                                        XavierInitializer.FactorType.AVG,
+                                                        3),
+                                                Parameter.Type.WEIGHT));
+                this.trainer = createdTrainer;
+                int size = dataset.tileSize();
+                trainer.initialize(new Shape(t.batchSize(), config.bands().size(), size, size));
+                start.ifPresent(m -> m.copyWeightsInto(block));
+                optimizer.nameParameters(block.getParameters());
+                this.state = TrainingState.start(higherIsBetter);
+            } catch (RuntimeException | Error failure) {
+                closeAfter(failure, createdTrainer, createdModel, manager);
+                throw failure;
+            }
         } finally {
             start.ifPresent(TrainedModel::close);
         }
@@ -546,5 +557,19 @@ final class Training implements AutoCloseable {
         trainer.close();
         model.close();
         manager.close();
+    }
+
+    /** Closes what a failed construction had made; a failure to close joins the first one. */
+    private static void closeAfter(Throwable failure, AutoCloseable... made) {
+        for (AutoCloseable resource : made) {
+            if (resource == null) {
+                continue;
+            }
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 }
