@@ -55,13 +55,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             err.println(
                     "s2v: internal error: "
                             + ex
-                            + (Main.debugRequested(
-                                            parseResult.originalArgs().toArray(new String[0]))
+                            + (Main.debugRequested(parseResult)
                                     ? ""
                                     : " (run again with --debug for the stack trace)"));
             code = ExitCodes.INTERNAL;
         }
-        if (Main.debugRequested(parseResult.originalArgs().toArray(new String[0]))) {
+        if (Main.debugRequested(parseResult)) {
             ex.printStackTrace(err);
         }
         err.flush();

@@ -2,12 +2,12 @@ package dev.s2v.cli;
 
 import dev.s2v.config.BuildInfo;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code s2v} command. */
@@ -67,7 +67,29 @@ public final class Main implements Callable<Integer> {
     }
 
     static boolean debugRequested(String[] args) {
-        return Arrays.asList(args).contains("--debug");
+        boolean debug = false;
+        for (String arg : args) {
+            if (arg.equals("--debug")) {
+                debug = true;
+            } else if (arg.startsWith("--debug=")) {
+                debug = Boolean.parseBoolean(arg.substring("--debug=".length()));
+            }
+        }
+        return debug;
+    }
+
+    /**
+     * Whether {@code --debug} was given, as picocli read it on the command or any subcommand
+     * ({@code --debug}, {@code --debug=true}, before or after the subcommand's name).
+     */
+    static boolean debugRequested(ParseResult parsed) {
+        boolean debug = false;
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--debug")) {
+                debug = level.matchedOptionValue("--debug", false);
+            }
+        }
+        return debug;
     }
 
     /** The version line. */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 class MainTest {
     private static final String N0400 =
@@ -35,6 +37,29 @@ class MainTest {
         assertEquals(0, version.exitCode());
         assertEquals("s2v " + BuildInfo.version(), version.out().strip());
         assertTrue(BuildInfo.version().matches("\\d+\\.\\d+\\.\\d+.*"));
+    }
+
+    @Test
+    void debugIsRecognisedHoweverPicocliAcceptsIt() {
+        for (String[] args :
+                new String[][] {
+                    {"--debug", "info"},
+                    {"--debug=true", "info"},
+                    {"info", "--debug"},
+                    {"info", "--debug=TRUE"}
+                }) {
+            assertTrue(Main.debugRequested(parse(args)), String.join(" ", args));
+            assertTrue(Main.debugRequested(args), String.join(" ", args));
+        }
+        for (String[] args :
+                new String[][] {{"info"}, {"--debug=false", "info"}, {"info", "--debug=false"}}) {
+            assertFalse(Main.debugRequested(parse(args)), String.join(" ", args));
+            assertFalse(Main.debugRequested(args), String.join(" ", args));
+        }
+    }
+
+    private static ParseResult parse(String... args) {
+        return new CommandLine(new Main()).parseArgs(args);
     }
 
     @Test
