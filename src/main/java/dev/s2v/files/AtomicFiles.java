@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.stream.Stream;
 
 /**
  * File and folder writes that never leave a half-written result under the final name: content goes
@@ -68,8 +69,9 @@ public final class AtomicFiles {
      * A new, empty folder beside {@code target} in which to build it before {@link #replaceFolder}
      * puts it in place: hidden, named after the target and this process, with the permissions any
      * new folder gets (not the owner-only ones of a temporary directory: the result is to be
-     * shared). A folder of that name can only be left over from a killed run of this process id,
-     * and is removed first.
+     * shared). Staging folders of the same target left by runs that were killed (their process no
+     * longer exists; this process id too, which can only be a killed earlier run) are removed
+     * first; those of live processes are left alone.
      *
      * @param tag a word for what is built, e.g. {@code partial}
      * @throws IOException when the folder cannot be created
@@ -77,16 +79,22 @@ public final class AtomicFiles {
     public static Path stagingFolder(Path target, String tag) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
-        Path staging =
-                absolute.resolveSibling(
-                        "."
-                                + absolute.getFileName()
-                                + "."
-                                + tag
-                                + "-"
-                                + ProcessHandle.current().pid());
-        deleteRecursively(staging);
-        return Files.createDirectory(staging);
+        String prefix = "." + absolute.getFileName() + "." + tag + "-";
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> siblings = Files.list(absolute.getParent())) {
+            for (Path sibling : siblings.toList()) {
+                String name = sibling.getFileName().toString();
+                if (!name.startsWith(prefix)
+                        || !name.substring(prefix.length()).matches("[0-9]{1,18}")) {
+                    continue;
+                }
+                long pid = Long.parseLong(name.substring(prefix.length()));
+                if (pid == self || ProcessHandle.of(pid).isEmpty()) {
+                    deleteRecursively(sibling);
+                }
+            }
+        }
+        return Files.createDirectory(absolute.resolveSibling(prefix + self));
     }
 
     /**

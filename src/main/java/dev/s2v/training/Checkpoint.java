@@ -39,9 +39,7 @@ final class Checkpoint {
      */
     static void save(Path folder, Block block, ResumableOptimizer optimizer, TrainingState state)
             throws IOException {
-        Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".partial-");
+        Path staging = AtomicFiles.stagingFolder(folder, "partial");
         try {
             try (DataOutputStream out = data(staging.resolve(WEIGHTS))) {
                 block.saveParameters(out);
@@ -52,7 +50,7 @@ final class Checkpoint {
             YamlFiles.write(staging.resolve(STATE), state);
             AtomicFiles.replaceFolder(staging, folder);
         } catch (IOException | RuntimeException e) {
-            AtomicFiles.deleteRecursively(staging);
+            AtomicFiles.discardAfter(staging, e);
             throw e;
         }
     }

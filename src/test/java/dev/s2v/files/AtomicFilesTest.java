@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -73,5 +74,25 @@ class AtomicFilesTest {
         try (var left = Files.list(file.getParent())) {
             assertEquals(1, left.count());
         }
+    }
+
+    @Test
+    void stagingClearsWhatKilledRunsLeftAndKeepsWhatLiveOnesBuild()
+            throws IOException, InterruptedException {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        long dead = finished.pid();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Path killed = Files.createDirectories(dir.resolve(".out.partial-" + dead + "/tiles"));
+        Path running = Files.createDirectories(dir.resolve(".out.partial-" + alive));
+        Path otherTag = Files.createDirectories(dir.resolve(".out.eval-" + dead));
+
+        Path staging = AtomicFiles.stagingFolder(dir.resolve("out"), "partial");
+
+        assertEquals(
+                ".out.partial-" + ProcessHandle.current().pid(), staging.getFileName().toString());
+        assertFalse(Files.exists(killed.getParent()));
+        assertTrue(Files.isDirectory(running));
+        assertTrue(Files.isDirectory(otherTag));
     }
 }
