@@ -1,5 +1,6 @@
 package dev.s2v.cli;
 
+import dev.s2v.files.OutputBusyException;
 import dev.s2v.model.EngineUnavailableException;
 import dev.s2v.raster.NativeLibraryException;
 import dev.s2v.raster.RasterFormatException;
@@ -73,6 +74,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 || ex instanceof NoSuchFileException
                 || ex instanceof FileAlreadyExistsException
                 || ex instanceof AccessDeniedException
+                || ex instanceof OutputBusyException
                 || fileInTheWay(ex).isPresent();
     }
 
@@ -113,6 +115,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             return e.getFile()
                     + ": already exists"
                     + (e.getReason() == null ? "" : " (" + e.getReason() + ")");
+        }
+        if (ex instanceof OutputBusyException e) {
+            return e.getFile() + ": " + e.getReason();
         }
         if (ex instanceof AccessDeniedException e) {
             return e.getFile() + ": permission denied";

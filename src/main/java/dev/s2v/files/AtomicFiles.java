@@ -71,9 +71,13 @@ public final class AtomicFiles {
      * new folder gets (not the owner-only ones of a temporary directory: the result is to be
      * shared). Staging folders of the same target left by runs that were killed (their process no
      * longer exists; this process id too, which can only be a killed earlier run) are removed
-     * first; those of live processes are left alone.
+     * first. A live process's staging folder means another run is building the same output at this
+     * moment: this one is refused rather than racing it to the final rename. The staging folder is
+     * made before the others are looked at, so of two runs starting together at least one sees the
+     * other.
      *
      * @param tag a word for what is built, e.g. {@code partial}
+     * @throws OutputBusyException when another live run is staging the same output
      * @throws IOException when the folder cannot be created
      */
     public static Path stagingFolder(Path target, String tag) throws IOException {
@@ -81,20 +85,32 @@ public final class AtomicFiles {
         Files.createDirectories(absolute.getParent());
         String prefix = "." + absolute.getFileName() + "." + tag + "-";
         long self = ProcessHandle.current().pid();
+        Path staging = absolute.resolveSibling(prefix + self);
+        // Only a killed earlier run of this very process id can have left this name.
+        deleteRecursively(staging);
+        Files.createDirectory(staging);
         try (Stream<Path> siblings = Files.list(absolute.getParent())) {
             for (Path sibling : siblings.toList()) {
                 String name = sibling.getFileName().toString();
-                if (!name.startsWith(prefix)
+                if (sibling.equals(staging)
+                        || !name.startsWith(prefix)
                         || !name.substring(prefix.length()).matches("[0-9]{1,18}")) {
                     continue;
                 }
                 long pid = Long.parseLong(name.substring(prefix.length()));
-                if (pid == self || ProcessHandle.of(pid).isEmpty()) {
-                    deleteRecursively(sibling);
+                if (ProcessHandle.of(pid).isPresent()) {
+                    deleteRecursively(staging);
+                    throw new OutputBusyException(absolute.toString(), pid);
                 }
+                deleteRecursively(sibling);
             }
+        } catch (IOException | RuntimeException e) {
+            if (!(e instanceof OutputBusyException)) {
+                discardAfter(staging, e);
+            }
+            throw e;
         }
-        return Files.createDirectory(absolute.resolveSibling(prefix + self));
+        return staging;
     }
 
     /**

@@ -77,22 +77,36 @@ class AtomicFilesTest {
     }
 
     @Test
-    void stagingClearsWhatKilledRunsLeftAndKeepsWhatLiveOnesBuild()
-            throws IOException, InterruptedException {
+    void stagingClearsWhatKilledRunsLeft() throws IOException, InterruptedException {
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor();
-        long dead = finished.pid();
-        long alive = ProcessHandle.current().parent().orElseThrow().pid();
-        Path killed = Files.createDirectories(dir.resolve(".out.partial-" + dead + "/tiles"));
-        Path running = Files.createDirectories(dir.resolve(".out.partial-" + alive));
-        Path otherTag = Files.createDirectories(dir.resolve(".out.eval-" + dead));
+        Path killed =
+                Files.createDirectories(dir.resolve(".out.partial-" + finished.pid() + "/tiles"));
+        Path otherTag = Files.createDirectories(dir.resolve(".out.eval-" + finished.pid()));
 
         Path staging = AtomicFiles.stagingFolder(dir.resolve("out"), "partial");
 
         assertEquals(
                 ".out.partial-" + ProcessHandle.current().pid(), staging.getFileName().toString());
         assertFalse(Files.exists(killed.getParent()));
-        assertTrue(Files.isDirectory(running));
         assertTrue(Files.isDirectory(otherTag));
+    }
+
+    @Test
+    void aLiveRunBuildingTheSameOutputRefusesTheSecond() throws IOException {
+        // What a second s2v process building the same output leaves while it runs.
+        long other = ProcessHandle.current().parent().orElseThrow().pid();
+        Path running = Files.createDirectories(dir.resolve(".out.partial-" + other));
+
+        OutputBusyException busy =
+                assertThrows(
+                        OutputBusyException.class,
+                        () -> AtomicFiles.stagingFolder(dir.resolve("out"), "partial"));
+
+        assertTrue(busy.getMessage().contains("process " + other), busy.getMessage());
+        assertTrue(Files.isDirectory(running));
+        try (var left = Files.list(dir)) {
+            assertArrayEquals(new Object[] {running}, left.toArray());
+        }
     }
 }
