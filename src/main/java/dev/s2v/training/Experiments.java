@@ -20,9 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /** {@code s2v train}: an experiment from its YAML file to an exported model. */
@@ -99,7 +96,8 @@ public final class Experiments {
         Training.requireInitialWeightsFit(config, configFile);
         RunFolder run =
                 RunFolder.create(request.experimentsRoot(), config, checkpoint, out, terminal);
-        try (Training training = new Training(config, dataset, mixture, run)) {
+        try (Interruption signal = interrupt == null ? new Interruption() : null;
+                Training training = new Training(config, dataset, mixture, run)) {
             run.log(
                     String.format(
                             Locale.ROOT,
@@ -156,14 +154,14 @@ public final class Experiments {
                                         : ""));
             }
             TrainingOutcome outcome =
-                    interrupt == null ? fitWithInterrupt(training, run) : training.fit(interrupt);
+                    training.fit(interrupt == null ? signal::requested : interrupt);
             TrainingState state = training.state();
             if (outcome == TrainingOutcome.INTERRUPTED) {
                 run.log(
                         "interrupted: checkpoint written to "
                                 + run.lastCheckpoint()
-                                + "; continue with s2v train --resume "
-                                + run.folder());
+                                + "; continue with "
+                                + resumeCommand(request, run));
                 return new TrainingSummary(
                         outcome,
                         run.folder(),
@@ -234,34 +232,16 @@ public final class Experiments {
         }
     }
 
-    /**
-     * Trains with Ctrl-C turned into a checkpoint: the shutdown hook raises a flag the loop polls
-     * after each batch, then waits until the checkpoint is written.
-     */
-    private static TrainingOutcome fitWithInterrupt(Training training, RunFolder run)
-            throws IOException {
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook =
-                new Thread(
-                        () -> {
-                            interrupted.set(true);
-                            try {
-                                finished.await(120, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        },
-                        "s2v-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return training.fit(interrupted::get);
-        } finally {
-            finished.countDown();
-            if (!interrupted.get()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
+    /** The command that continues an interrupted run, with the folders it was given. */
+    private static String resumeCommand(Request request, RunFolder run) {
+        StringBuilder command = new StringBuilder("s2v train --resume ").append(run.folder());
+        if (!request.experimentsRoot().equals(Path.of("experiments"))) {
+            command.append(" --experiments ").append(request.experimentsRoot());
         }
+        if (!request.modelsRoot().equals(Path.of("models"))) {
+            command.append(" --models ").append(request.modelsRoot());
+        }
+        return command.toString();
     }
 
     /**
