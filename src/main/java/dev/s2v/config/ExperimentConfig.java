@@ -79,8 +79,9 @@ public record ExperimentConfig(
 
     /**
      * Loads an experiment file: the file's keys over the defaults, then {@code overrides} ({@code
-     * key.path=value}, as {@code --set} gives them), then validation of every key. Relative dataset
-     * paths are resolved against the working folder, where {@code s2v} runs.
+     * key.path=value}, as {@code --set} gives them), then validation of every key. Relative paths
+     * (the dataset, the folder it is built from, a mixed-in dataset, {@code model.init_from}) are
+     * resolved against the experiment file's folder, not the folder {@code s2v} runs in.
      *
      * @throws ConfigException naming the file, the key and what is allowed
      * @throws java.nio.file.NoSuchFileException when the file does not exist
