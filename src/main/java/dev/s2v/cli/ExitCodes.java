@@ -1,5 +1,7 @@
 package dev.s2v.cli;
 
+import dev.s2v.training.Experiments;
+
 /** The exit codes of every s2v command. */
 final class ExitCodes {
     /** The command did what was asked. */
@@ -11,8 +13,8 @@ final class ExitCodes {
     /** The user's input was wrong: arguments, files, configuration. */
     static final int USER_ERROR = 2;
 
-    /** The user interrupted the command (Ctrl-C) after it saved where it stood: 128 + SIGINT. */
-    static final int INTERRUPTED = 130;
+    /** The user interrupted the command (Ctrl-C, SIGTERM) after it saved where it stood. */
+    static final int INTERRUPTED = Experiments.INTERRUPTED_EXIT_CODE;
 
     private ExitCodes() {}
 }

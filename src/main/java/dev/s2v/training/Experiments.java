@@ -27,6 +27,13 @@ public final class Experiments {
     private Experiments() {}
 
     /**
+     * The exit code of a run interrupted by Ctrl-C or SIGTERM after it saved its checkpoint (128 +
+     * SIGINT, whatever the signal): the command returns it, and the signal's shutdown hook ends the
+     * JVM with it.
+     */
+    public static final int INTERRUPTED_EXIT_CODE = 130;
+
+    /**
      * What to run.
      *
      * @param configFile the experiment file (may be null when resuming)

@@ -11,9 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * SIGTERM).
  */
 final class Interruption implements AutoCloseable {
-    /** The exit code of an interrupted run, as the README promises it. */
-    static final int EXIT_CODE = 130;
-
     private static final long LONGEST_WAIT_SECONDS = 120;
 
     private final AtomicBoolean requested = new AtomicBoolean();
@@ -39,7 +36,7 @@ final class Interruption implements AutoCloseable {
         }
         System.out.flush();
         System.err.flush();
-        Runtime.getRuntime().halt(EXIT_CODE);
+        Runtime.getRuntime().halt(Experiments.INTERRUPTED_EXIT_CODE);
     }
 
     /**
