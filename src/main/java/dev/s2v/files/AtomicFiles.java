@@ -99,15 +99,12 @@ public final class AtomicFiles {
                 }
                 long pid = Long.parseLong(name.substring(prefix.length()));
                 if (ProcessHandle.of(pid).isPresent()) {
-                    deleteRecursively(staging);
                     throw new OutputBusyException(absolute.toString(), pid);
                 }
                 deleteRecursively(sibling);
             }
         } catch (IOException | RuntimeException e) {
-            if (!(e instanceof OutputBusyException)) {
-                discardAfter(staging, e);
-            }
+            discardAfter(staging, e);
             throw e;
         }
         return staging;
